@@ -1,0 +1,9 @@
+using Simulator.Engine;
+
+namespace Simulator.Experiments;
+
+/// <summary>How to run a scenario once.</summary>
+/// <param name="Seed">Run seed; every random stream derives from it.</param>
+/// <param name="Scale">Multiplies every cluster's node and volume counts (and the loads that follow them), keeping every ratio.</param>
+/// <param name="SampleInterval">Time between two samples of the time series; null = the scenario's own.</param>
+public sealed record RunOptions(ulong Seed, double Scale = 1.0, Duration? SampleInterval = null);

@@ -1,0 +1,22 @@
+using Simulator.Metrics;
+
+namespace Simulator.Experiments;
+
+/// <summary>Everything one run of a scenario produced, ready for the writers in Reporting.</summary>
+public sealed class RunResult
+{
+    public required string ScenarioName { get; init; }
+    /// <summary>Scope of the zone the fault hits (<c>zone:us-east-1a</c>); the outage curve is drawn for it.</summary>
+    public required string AffectedZoneScope { get; init; }
+    /// <summary>Time 0 of the scenario as a real instant, for labels; null when the scenario has none.</summary>
+    public DateTimeOffset? Start { get; init; }
+    public required double HorizonHours { get; init; }
+    public required long VolumesTotal { get; init; }
+    public required long EventsProcessed { get; init; }
+    public required double WallSeconds { get; init; }
+    public required long PeakMemoryBytes { get; init; }
+    /// <summary>Tidy samples, ordered by replication, time, scope, metric.</summary>
+    public required IReadOnlyList<TimeSeriesRow> Series { get; init; }
+    /// <summary>Operator actions and faults, for vertical lines on the plots.</summary>
+    public required IReadOnlyList<TimelineMarker> Markers { get; init; }
+}
