@@ -4,7 +4,25 @@ namespace Simulator.Experiments;
 /// <param name="Figure">What is compared ("stuck volumes, % of the zone, at 11:30 AM").</param>
 /// <param name="Source">Where the expected value comes from (fact sheet line, AWS summary).</param>
 /// <param name="AtHours">Hours since time 0 the figure refers to; null for "at the peak" or "at the end".</param>
-public sealed record ValidationRow(string Figure, string Source, double? AtHours, double Expected, double Simulated, double Tolerance)
+/// <param name="Expected">The published value.</param>
+/// <param name="Simulated">The value the run produced.</param>
+/// <param name="Tolerance">Allowed distance for <see cref="ValidationComparison.Within"/>; ignored otherwise.</param>
+/// <param name="Comparison">How <see cref="Ok"/> is decided.</param>
+public sealed record ValidationRow(string Figure, string Source, double? AtHours, double Expected, double Simulated,
+    double Tolerance, ValidationComparison Comparison = ValidationComparison.Within)
 {
-    public bool Ok => Math.Abs(Simulated - Expected) <= Tolerance;
+    public bool Ok => Comparison switch
+    {
+        ValidationComparison.AtLeast => Simulated >= Expected,
+        ValidationComparison.AtMost => Simulated <= Expected,
+        _ => Math.Abs(Simulated - Expected) <= Tolerance,
+    };
+
+    /// <summary>The expectation as text: "13 ± 2", "≥ 5", "≤ 1".</summary>
+    public string ExpectedText => Comparison switch
+    {
+        ValidationComparison.AtLeast => FormattableString.Invariant($">= {Expected:G4}"),
+        ValidationComparison.AtMost => FormattableString.Invariant($"<= {Expected:G4}"),
+        _ => FormattableString.Invariant($"{Expected:G4} ± {Tolerance:G4}"),
+    };
 }
