@@ -1,0 +1,28 @@
+namespace Simulator.Engine;
+
+/// <summary>
+/// Identifies one scheduled event so that it can be cancelled or queried. Opaque; the default value is
+/// <see cref="None"/>. A handle stays valid (and simply reports "not pending") after its event fired or
+/// was cancelled, even when the engine has reused its storage for another event.
+/// </summary>
+public readonly record struct EventHandle
+{
+    // Seq is unique per scheduled event (starting at 1), so it doubles as the generation of the slot.
+    internal readonly long Seq;
+    internal readonly int Slot;
+
+    internal EventHandle(int slot, long seq)
+    {
+        Slot = slot;
+        Seq = seq;
+    }
+
+    /// <summary>The handle of no event; cancelling it does nothing.</summary>
+    public static EventHandle None => default;
+
+    /// <summary>True for <see cref="None"/>.</summary>
+    public bool IsNone => Seq == 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => IsNone ? "event none" : $"event #{Seq}";
+}
