@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Simulator.Metrics;
+using Simulator.Scenarios.Model;
+
 namespace Simulator.Experiments;
 
 /// <summary>Loads, runs and validates scenarios: the library's front door for the command line.</summary>
@@ -9,9 +13,64 @@ public static class ScenarioRunner
 
     /// <summary>Runs one replication of the scenario.</summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,
-        CancellationToken cancellation = default) => throw new NotImplementedException();
+        CancellationToken cancellation = default)
+    {
+        var model = scenario.Model;
+        var clock = Stopwatch.StartNew();
+        var replication = new Replication(model, options.Seed, 0, options.Scale);
+        replication.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
+        clock.Stop();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return new RunResult
+        {
+            ScenarioName = model.Name,
+            AffectedZoneScope = "zone:" + replication.AffectedZone,
+            Start = model.Start,
+            HorizonHours = model.Horizon.TotalHours,
+            VolumesTotal = replication.VolumesTotal,
+            EventsProcessed = replication.EventsProcessed,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            PeakMemoryBytes = process.PeakWorkingSet64,
+            Series = replication.Rows,
+            Markers = replication.Markers,
+        };
+    }
 
     /// <summary>Compares a run with the scenario's `validation:` figures.</summary>
     public static IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result) =>
-        throw new NotImplementedException();
+        scenario.Model.Validation.Select(f => Evaluate(f, result.Series)).ToList();
+
+    /// <summary>Reads one figure off the series (replication 0).</summary>
+    public static ValidationRow Evaluate(ValidationFigureSpec f, IReadOnlyList<TimeSeriesRow> series)
+    {
+        var points = series.Where(r => r.Replication == 0 && r.Metric == f.Metric && r.Scope == f.Scope).ToList();
+        double simulated = double.NaN;
+        double? atH = null;
+        if (points.Count > 0)
+        {
+            switch (f.Stat)
+            {
+                case ValidationStat.At:
+                    atH = f.At?.TotalHours ?? 0;
+                    simulated = points.LastOrDefault(p => p.TimeH <= atH + 1e-9, points[0]).Value;
+                    break;
+                case ValidationStat.Peak:
+                    simulated = points.Max(p => p.Value);
+                    break;
+                case ValidationStat.Final:
+                    simulated = points[^1].Value;
+                    break;
+                case ValidationStat.MaxBetween:
+                case ValidationStat.MinBetween:
+                {
+                    double from = f.From?.TotalHours ?? 0, to = f.To?.TotalHours ?? double.MaxValue;
+                    var window = points.Where(p => p.TimeH >= from - 1e-9 && p.TimeH <= to + 1e-9).Select(p => p.Value).ToList();
+                    if (window.Count > 0) simulated = f.Stat == ValidationStat.MaxBetween ? window.Max() : window.Min();
+                    break;
+                }
+            }
+        }
+        return new ValidationRow(f.Figure, f.Source, atH, f.Expected, simulated, f.Tolerance, f.Comparison);
+    }
 }

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Simulator.ControlPlane;
+using Simulator.Engine;
+using Simulator.Faults;
+using Simulator.Metrics;
+using Simulator.Scenarios.Model;
+using Simulator.Storage;
+using Simulator.Topology;
+
+namespace Simulator.Experiments;
+
+/// <summary>One replication of a scenario: builds the model on a fresh event loop, runs it to the horizon, samples it.</summary>
+public sealed class Replication
+{
+    private readonly Scenario _scenario;
+    private readonly Simulation _sim = new();
+    private readonly List<StorageCluster> _clusters = [];
+    private readonly List<ZoneInfo> _zones = [];
+    private readonly ControlPlaneService _cp;
+    private readonly DatabaseFleet? _databases;
+    private readonly MetricsSampler _sampler;
+    private readonly IReadOnlyList<TimelineMarker> _markers;
+
+    public Replication(Scenario scenario, ulong seed, int replication, double scale)
+    {
+        _scenario = scenario;
+        var streams = new RandomStreams(seed, replication);
+        foreach (var region in scenario.Topology.Regions)
+            foreach (var zone in region.Zones)
+                _zones.Add(new ZoneInfo(_zones.Count, zone.Name, region.Name));
+
+        _cp = new ControlPlaneService(_sim, streams, scenario.ControlPlane, _zones.Select(z => z.Name).ToList(), scale, HangProbability);
+
+        // The databases live in the zone of the first fault (the zone under study).
+        string? dbZone = null;
+        if (scenario.Databases is not null && scenario.Faults.Count > 0)
+            dbZone = scenario.Topology.Regions.SelectMany(r => r.Zones).First(z => z.Clusters.Any(c => c.Name == scenario.Faults[0].Cluster)).Name;
+        var observer = new ObserverRelay();
+        foreach (var region in scenario.Topology.Regions)
+            foreach (var zone in region.Zones)
+            {
+                var info = _zones.First(z => z.Name == zone.Name);
+                foreach (var c in zone.Clusters)
+                    _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
+                        scenario.RetryAccounting, scale, _sim, streams, _cp, observer));
+            }
+        if (dbZone is not null)
+        {
+            _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), scale, streams);
+            observer.Target = _databases;
+        }
+        _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone);
+        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, scale);
+        AffectedZone = dbZone ?? _zones[0].Name;
+    }
+
+    public string AffectedZone { get; }
+    public IReadOnlyList<ZoneInfo> Zones => _zones;
+    public IReadOnlyList<StorageCluster> Clusters => _clusters;
+    public IReadOnlyList<TimelineMarker> Markers => _markers;
+    public IReadOnlyList<TimeSeriesRow> Rows => _sampler.Rows;
+    public long EventsProcessed => _sim.EventsProcessed;
+    public long VolumesTotal => _clusters.Sum(c => (long)c.VolumeCount);
+    public DatabaseFleet? Databases => _databases;
+    public ControlPlaneService ControlPlane => _cp;
+
+    /// <summary>How often every invariant is recounted from scratch (O(volumes)); counters are checked at every sample.</summary>
+    public Duration FullInvariantCheckEvery { get; init; } = Duration.FromHours(6);
+
+    /// <summary>Runs to the horizon, sampling every <paramref name="sampleInterval"/>.</summary>
+    public void Run(Duration sampleInterval, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var horizon = SimTime.At(_scenario.Horizon);
+        long step = Math.Max(1, sampleInterval.Ticks);
+        long nextCheck = FullInvariantCheckEvery.Ticks;
+        _sampler.Sample(0);
+        var clock = Stopwatch.StartNew();
+        long lastReport = 0;
+        for (long t = step; ; t += step)
+        {
+            var at = new SimTime(Math.Min(t, horizon.Ticks));
+            _sim.RunUntil(at);
+            _sampler.Sample(at.TotalHours);
+            if (at.Ticks >= nextCheck || at >= horizon)
+            {
+                foreach (var c in _clusters) c.CheckInvariants();
+                nextCheck += FullInvariantCheckEvery.Ticks;
+            }
+            cancellation.ThrowIfCancellationRequested();
+            if (progress is not null && (clock.ElapsedMilliseconds - lastReport >= 200 || at >= horizon))
+            {
+                lastReport = clock.ElapsedMilliseconds;
+                progress.Report(new RunProgress(at.TotalHours, horizon.TotalHours, _sim.EventsProcessed));
+            }
+            if (at >= horizon) break;
+        }
+    }
+
+    /// <summary>Probability that a call placing a volume in a zone hangs (see <see cref="StorageCluster.PlacementHangProbability"/>).</summary>
+    private double HangProbability(int zone)
+    {
+        double p = 0;
+        foreach (var c in _clusters)
+        {
+            if (c.ZoneIndex != zone) continue;
+            long typical = _scenario.Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters)
+                .First(s => s.Name == c.Name).VolumeSize.Median.Bytes >> 20;
+            p = Math.Max(p, c.PlacementHangProbability(typical));
+        }
+        return p;
+    }
+
+    /// <summary>Lets clusters be built before the databases that listen to them.</summary>
+    private sealed class ObserverRelay : IVolumeObserver
+    {
+        public IVolumeObserver? Target { get; set; }
+        public void OnBlockedChanged(int cluster, int volume, bool blocked, bool byNetwork) =>
+            Target?.OnBlockedChanged(cluster, volume, blocked, byNetwork);
+    }
+}

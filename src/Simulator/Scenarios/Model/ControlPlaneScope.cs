@@ -1,0 +1,10 @@
+namespace Simulator.Scenarios.Model;
+
+/// <summary>Which zones a control-plane worker pool serves.</summary>
+public enum ControlPlaneScope
+{
+    /// <summary>One pool for the whole region.</summary>
+    Regional,
+    /// <summary>One pool per zone (a cell).</summary>
+    PerZone,
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+
+namespace Simulator.Scenarios.Model;
+
+/// <summary>The control plane: a worker pool serving API requests and re-mirroring negotiations.</summary>
+public sealed record ControlPlaneSpec
+{
+    [Description("regional: one pool for every zone of the region (2011); per_zone: one pool per zone.")]
+    public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Regional;
+    [Description("Workers (threads) of each pool (multiplied by --scale).")]
+    public required int Workers { get; init; }
+    [Description("Requests that may wait for a worker; beyond it a request fails at once (multiplied by --scale).")]
+    public int QueueLimit { get; init; } = 10_000;
+    [Description("A re-mirroring negotiation.")]
+    public required ApiCallSpec Negotiate { get; init; }
+    [Description("API requests arriving from every zone.")]
+    public IReadOnlyList<ApiRequestSpec> Api { get; init; } = [];
+}

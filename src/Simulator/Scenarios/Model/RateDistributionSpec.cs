@@ -1,0 +1,11 @@
+using Simulator.Units;
+
+namespace Simulator.Scenarios.Model;
+
+/// <summary>A log-normal distribution of rates.</summary>
+public sealed record RateDistributionSpec
+{
+    public required Rate Median { get; init; }
+    /// <summary>Standard deviation of the natural log of the rate.</summary>
+    public double Sigma { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Simulator.Scenarios.Model;
+
+/// <summary>A region: a set of zones sharing a control plane (unless it is per zone).</summary>
+public sealed record RegionSpec
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<ZoneSpec> Zones { get; init; }
+}

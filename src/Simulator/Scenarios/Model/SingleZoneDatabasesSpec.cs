@@ -1,0 +1,12 @@
+using System.ComponentModel;
+
+namespace Simulator.Scenarios.Model;
+
+/// <summary>Databases striped over several volumes of one zone: impacted when any of them is stuck.</summary>
+public sealed record SingleZoneDatabasesSpec
+{
+    [Description("Databases (multiplied by --scale).")]
+    public required int Count { get; init; }
+    [Description("Volumes each database is striped over.")]
+    public required int StripeVolumes { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Simulator.Scenarios.Model;
+
+/// <summary>Regions, their zones and the storage clusters in each zone.</summary>
+public sealed record TopologySpec
+{
+    public required IReadOnlyList<RegionSpec> Regions { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Simulator.Storage;
+
+/// <summary>
+/// The state of a volume. <see cref="Stuck"/> means no I/O: searching for space or negotiating, or with no
+/// reachable up-to-date copy at all (then the volume is also flagged unavailable). <see cref="Lost"/> is final.
+/// </summary>
+public enum VolumeState : byte
+{
+    Healthy,
+    /// <summary>Re-mirroring: copying to a new replica, still serving I/O.</summary>
+    Degraded,
+    /// <summary>I/O blocked.</summary>
+    Stuck,
+    /// <summary>No consistent copy exists anywhere; never leaves this state.</summary>
+    Lost,
+}
