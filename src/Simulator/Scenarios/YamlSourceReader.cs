@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Simulator.Scenarios;
+
+/// <summary>Reads YAML text into <see cref="SourceNode"/>s with YamlDotNet's parser events, keeping every position.</summary>
+internal static partial class YamlSourceReader
+{
+    /// <summary>
+    /// Reads one YAML document. Returns null (with an error added) for a syntax error or an empty text.
+    /// Duplicate keys and unknown aliases are reported and reading goes on.
+    /// </summary>
+    /// <param name="withPositions">False for command-line values, whose positions mean nothing to the user.</param>
+    public static SourceNode? Read(string text, string file, List<ScenarioError> errors, bool withPositions = true)
+    {
+        var reader = new Reader(new Parser(new StringReader(text)), file, errors, withPositions);
+        try
+        {
+            return reader.ReadDocument();
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new ScenarioError(file, withPositions ? (int)ex.Start.Line : 0, withPositions ? (int)ex.Start.Column : 0,
+                FieldPath.File, $"invalid YAML: {CleanMessage(ex)}"));
+            return null;
+        }
+    }
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the error carries the position already.</summary>
+    private static string CleanMessage(YamlException ex)
+    {
+        string message = MarkPrefix().Replace(ex.Message, "").Trim();
+        if (message.Length > 0) message = char.ToLowerInvariant(message[0]) + message[1..];
+        return message.TrimEnd('.');
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex MarkPrefix();
+
+    private sealed class Reader(IParser parser, string file, List<ScenarioError> errors, bool withPositions)
+    {
+        private readonly Dictionary<string, SourceNode> anchors = new(StringComparer.Ordinal);
+
+        public SourceNode? ReadDocument()
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                errors.Add(new ScenarioError(file, withPositions ? 1 : 0, withPositions ? 1 : 0, FieldPath.File, "the file is empty"));
+                return null;
+            }
+            parser.Consume<DocumentStart>();
+            var root = ReadNode("");
+            parser.Consume<DocumentEnd>();
+            if (parser.Accept<DocumentStart>(out var second))
+            {
+                errors.Add(new ScenarioError(file, Line(second.Start), Column(second.Start), FieldPath.File,
+                    "expected one YAML document, found a second one (remove the \"---\")"));
+                return null;
+            }
+            return root;
+        }
+
+        private int Line(Mark mark) => withPositions ? (int)mark.Line : 0;
+        private int Column(Mark mark) => withPositions ? (int)mark.Column : 0;
+
+        private SourceNode ReadNode(string path)
+        {
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && scalar.Tag.IsEmpty;
+                var node = SourceNode.Scalar(file, Line(scalar.Start), Column(scalar.Start), scalar.Value, plain);
+                return Anchor(scalar, node);
+            }
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                if (anchors.TryGetValue(alias.Value.Value, out var target)) return target.DeepClone();
+                errors.Add(new ScenarioError(file, Line(alias.Start), Column(alias.Start), FieldPath.OrRoot(path), $"unknown anchor \"*{alias.Value.Value}\""));
+                return SourceNode.Scalar(file, Line(alias.Start), Column(alias.Start), "", isPlain: true);
+            }
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                var node = SourceNode.Sequence(file, Line(sequenceStart.Start), Column(sequenceStart.Start));
+                while (!parser.TryConsume<SequenceEnd>(out _)) node.Items.Add(ReadNode(FieldPath.Index(path, node.Items.Count)));
+                return Anchor(sequenceStart, node);
+            }
+            var mappingStart = parser.Consume<MappingStart>();
+            var mapping = SourceNode.Mapping(file, Line(mappingStart.Start), Column(mappingStart.Start));
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = ReadNode(path);
+                var value = ReadNode(key.IsScalar ? FieldPath.Key(path, key.Text) : path);
+                if (!key.IsScalar)
+                {
+                    errors.Add(new ScenarioError(file, key.Line, key.Column, FieldPath.OrRoot(path), $"expected a field name, found {key.Describe()}"));
+                    continue;
+                }
+                var first = mapping.Find(key.Text);
+                if (first is not null)
+                {
+                    string where = first.KeyNode.Line > 0 ? $" (first given at line {first.KeyNode.Line})" : "";
+                    errors.Add(new ScenarioError(file, key.Line, key.Column, FieldPath.Key(path, key.Text), $"duplicate key \"{key.Text}\"{where}"));
+                    continue;
+                }
+                mapping.Entries.Add(new SourceEntry(key.Text, key, value));
+            }
+            return Anchor(mappingStart, mapping);
+        }
+
+        private SourceNode Anchor(NodeEvent e, SourceNode node)
+        {
+            if (!e.Anchor.IsEmpty) anchors[e.Anchor.Value] = node;
+            return node;
+        }
+    }
+}
