@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Simulator.Metrics;
+using Simulator.Scenarios;
 using Simulator.Scenarios.Model;
 
 namespace Simulator.Experiments;
@@ -8,8 +9,12 @@ namespace Simulator.Experiments;
 public static class ScenarioRunner
 {
     /// <summary>Reads a scenario file, applies overrides; throws <see cref="Scenarios.ScenarioException"/> listing every problem.</summary>
-    public static LoadedScenario Load(string path, IReadOnlyList<string>? overrides = null) =>
-        throw new NotImplementedException();
+    public static LoadedScenario Load(string path, IReadOnlyList<string>? overrides = null)
+    {
+        var sets = overrides ?? [];
+        var model = ScenarioFile.Load<Scenario>(path, sets);
+        return new LoadedScenario(model, path, ScenarioFile.Sha256(path, sets), sets);
+    }
 
     /// <summary>Runs one replication of the scenario.</summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,

@@ -17,12 +17,15 @@ namespace Simulator.Scenarios;
 /// <para>
 /// A top-level <c>extends: base.yaml</c> (relative to the file) loads the base first, recursively, and merges
 /// deeply: mappings key by key, while scalars and sequences replace the base's. A top-level <c>$schema</c> key is
-/// ignored. Overrides (<c>path=value</c>, e.g. <c>topology.regions[0].zones[1].clusters[0].nodes=800</c>) apply
+/// ignored. A top-level <c>set:</c> mapping (<c>path: value</c>) applies like <c>--set</c>, before it. Overrides (<c>path=value</c>, e.g. <c>topology.regions[0].zones[1].clusters[0].nodes=800</c>) apply
 /// after the merge and before binding.
 /// </para>
 /// </summary>
 public static class ScenarioFile
 {
+    /// <summary>Top-level key of a file's own overrides: <c>set: {path: value}</c>, applied after the <c>extends</c> merge and before <c>--set</c>.</summary>
+    public const string SetKey = "set";
+
     /// <summary>
     /// Reads <paramref name="path"/> (with the files it extends and the overrides) into a <typeparamref name="T"/>.
     /// </summary>
@@ -36,6 +39,7 @@ public static class ScenarioFile
         var shape = ModelShapes.ForRoot(typeof(T));
         var errors = new List<ScenarioError>();
         var root = ScenarioSources.Load(path, errors) ?? throw new ScenarioException(errors);
+        if (root.Remove(SetKey) is { } set) ScenarioOverrides.ApplyMapping(root, set.Value, shape, errors);
         ScenarioOverrides.Apply(root, setOverrides ?? [], shape, errors);
         var model = new ScenarioBinder(errors).Bind(root, shape);
         if (errors.Count > 0 || model is null) throw new ScenarioException(errors);
@@ -57,6 +61,7 @@ public static class ScenarioFile
     {
         var errors = new List<ScenarioError>();
         var root = ScenarioSources.Load(path, errors) ?? throw new ScenarioException(errors);
+        if (root.Remove(SetKey) is { } set) ScenarioOverrides.ApplyMapping(root, set.Value, shape: null, errors);
         ScenarioOverrides.Apply(root, setOverrides ?? [], shape: null, errors);
         if (errors.Count > 0) throw new ScenarioException(errors);
         return Convert.ToHexStringLower(SHA256.HashData(SourceJson.Write(root)));

@@ -38,11 +38,38 @@ internal static class ScenarioOverrides
         }
     }
 
-    private sealed class Walk(List<PathSegment> segments, SourceNode value, List<ScenarioError> errors)
+    /// <summary>
+    /// Applies a file's <c>set:</c> mapping (<c>path: value</c> entries, same paths as <c>--set</c>): how a
+    /// variant changes one field inside a list of its base without repeating the list. Errors point at the entry.
+    /// </summary>
+    public static void ApplyMapping(SourceNode root, SourceNode set, ValueShape? shape, List<ScenarioError> errors)
+    {
+        if (!set.IsMapping)
+        {
+            errors.Add(new ScenarioError(set.File, set.Line, set.Column, "set",
+                $"expected a mapping of field paths to values, found {set.Describe()}"));
+            return;
+        }
+        foreach (var entry in set.Entries)
+        {
+            var segments = FieldPath.Parse(entry.Key);
+            var at = entry.KeyNode;
+            if (segments is null)
+            {
+                errors.Add(new ScenarioError(at.File, at.Line, at.Column, "set." + entry.Key,
+                    $"expected a field path such as \"topology.regions[0].zones[0].clusters[0].nodes\", found \"{entry.Key}\""));
+                continue;
+            }
+            new Walk(segments, entry.Value, errors, at).Set(root, 0, shape, "");
+        }
+    }
+
+    private sealed class Walk(List<PathSegment> segments, SourceNode value, List<ScenarioError> errors, SourceNode? origin = null)
     {
         private SourceNode? Fail(string path, string message)
         {
-            errors.Add(new ScenarioError(Origin, 0, 0, path, message));
+            errors.Add(origin is null ? new ScenarioError(Origin, 0, 0, path, message)
+                : new ScenarioError(origin.File, origin.Line, origin.Column, path, message));
             return null;
         }
 
