@@ -112,7 +112,7 @@ internal static partial class LeafValues
                     error = $"expected an integer from {lo} to {hi}, found {node.Describe()}";
                     return false;
                 }
-                value = shape.Kind == ValueKind.Int32 ? (int)l : l;
+                value = shape.Kind == ValueKind.Int32 ? (object)(int)l : l;
                 return true;
 
             case ValueKind.Double:

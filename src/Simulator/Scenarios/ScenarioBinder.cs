@@ -121,7 +121,11 @@ internal sealed class ScenarioBinder(List<ScenarioError> errors)
         int before = errors.Count;
         var items = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element.ClrType))!;
         for (int i = 0; i < node.Items.Count; i++)
-            items.Add(BindValue(node.Items[i], element, FieldPath.Index(path, i)));
+        {
+            int beforeItem = errors.Count;
+            var item = BindValue(node.Items[i], element, FieldPath.Index(path, i));
+            if (errors.Count == beforeItem) items.Add(item);
+        }
         if (errors.Count > before) return null;
         if (shape.IsArray)
         {
@@ -144,7 +148,11 @@ internal sealed class ScenarioBinder(List<ScenarioError> errors)
         // Dictionary<,> keeps insertion order when nothing is removed, so entries enumerate in file order.
         var entries = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), element.ClrType))!;
         foreach (var entry in node.Entries)
-            entries.Add(entry.Key, BindValue(entry.Value, element, FieldPath.Key(path, entry.Key)));
+        {
+            int beforeEntry = errors.Count;
+            var value = BindValue(entry.Value, element, FieldPath.Key(path, entry.Key));
+            if (errors.Count == beforeEntry) entries.Add(entry.Key, value);
+        }
         if (errors.Count > before) return null;
         return Activator.CreateInstance(typeof(ReadOnlyDictionary<,>).MakeGenericType(typeof(string), element.ClrType), entries);
     }

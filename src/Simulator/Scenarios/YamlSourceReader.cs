@@ -14,10 +14,19 @@ internal static partial class YamlSourceReader
     /// <param name="withPositions">False for command-line values, whose positions mean nothing to the user.</param>
     public static SourceNode? Read(string text, string file, List<ScenarioError> errors, bool withPositions = true)
     {
-        var reader = new Reader(new Parser(new StringReader(text)), file, errors, withPositions);
+        var parser = new Parser(new StringReader(text));
+        var reader = new Reader(parser, file, errors, withPositions);
         try
         {
             return reader.ReadDocument();
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this (without a position) on some malformed flow collections, e.g. "[1, 2" then a new key.
+            var at = parser.Current?.Start;
+            errors.Add(new ScenarioError(file, withPositions && at is { } m ? (int)m.Line : 0, withPositions && at is { } n ? (int)n.Column : 0,
+                FieldPath.File, "invalid YAML: the parser could not go on after this point (an unclosed [ or { ?)"));
+            return null;
         }
         catch (YamlException ex)
         {

@@ -1,0 +1,9 @@
+namespace Simulator.Tests.Scenarios;
+
+public enum TestBackoff
+{
+    Fixed,
+    Exponential,
+    FullJitter,
+    DecorrelatedJitter,
+}

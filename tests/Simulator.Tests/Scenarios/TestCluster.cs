@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using Simulator.Scenarios;
+using Simulator.Units;
+
+namespace Simulator.Tests.Scenarios;
+
+public sealed record TestCluster : IValidatable
+{
+    [Positive]
+    public required int Nodes { get; init; }
+
+    [Positive, Description("Disk space of one node.")]
+    public required ByteSize NodeCapacity { get; init; }
+
+    [Range("0%", "50%")]
+    public Fraction FreeFraction { get; init; } = Fraction.FromPercent(20);
+
+    [Range(1, 5)]
+    public int Replicas { get; init; } = 2;
+
+    public IReadOnlyList<int> PowerDomains { get; init; } = [];
+
+    public IEnumerable<(string RelativePath, string Message)> Validate()
+    {
+        if (Replicas > Nodes) yield return ("replicas", $"must not exceed nodes ({Nodes})");
+    }
+}

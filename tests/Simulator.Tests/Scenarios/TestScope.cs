@@ -1,0 +1,7 @@
+namespace Simulator.Tests.Scenarios;
+
+public enum TestScope
+{
+    Regional,
+    PerZone,
+}
