@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Units;
 
@@ -6,25 +7,34 @@ namespace Simulator.Scenarios.Model;
 /// <summary>A storage cluster: nodes on a primary and a secondary network, holding replicated volumes.</summary>
 public sealed record ClusterSpec
 {
+    [NotEmpty]
     public required string Name { get; init; }
     [Description("Storage nodes in the cluster (multiplied by --scale).")]
+    [Positive]
     public required int Nodes { get; init; }
     [Description("Racks the nodes are spread over, round robin.")]
+    [Positive]
     public int Racks { get; init; } = 1;
     [Description("Volumes, each with two replicas on distinct nodes (multiplied by --scale).")]
+    [Positive]
     public required int Volumes { get; init; }
     [Description("Volume sizes: log-normal.")]
     public required SizeDistributionSpec VolumeSize { get; init; }
     [Description("Writes per volume: log-normal rate; a volume notices a lost partner on its first write.")]
     public required RateDistributionSpec VolumeWrites { get; init; }
     [Description("Free share of the cluster's raw capacity before the incident; node capacity follows from it.")]
+    [Range("0%", "90%")]
     public required Fraction FreeCapacity { get; init; }
     [Description("Traffic each node offers to the network it is routed on (replication and client I/O).")]
+    [Positive]
     public required Bandwidth NodeTraffic { get; init; }
     [Description("Node-to-node chatter each node keeps on the secondary network.")]
+    [NonNegative]
     public Bandwidth SecondaryChatter { get; init; } = new(0);
     [Description("Capacity of the primary network.")]
+    [Positive]
     public required Bandwidth PrimaryNetwork { get; init; }
     [Description("Capacity of the secondary network.")]
+    [Positive]
     public required Bandwidth SecondaryNetwork { get; init; }
 }

@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 
 namespace Simulator.Scenarios.Model;
@@ -8,8 +9,10 @@ public sealed record ControlPlaneSpec
     [Description("regional: one pool for every zone of the region (2011); per_zone: one pool per zone.")]
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Regional;
     [Description("Workers (threads) of each pool (multiplied by --scale).")]
+    [Positive]
     public required int Workers { get; init; }
     [Description("Requests that may wait for a worker; beyond it a request fails at once (multiplied by --scale).")]
+    [Positive]
     public int QueueLimit { get; init; } = 10_000;
     [Description("A re-mirroring negotiation.")]
     public required ApiCallSpec Negotiate { get; init; }

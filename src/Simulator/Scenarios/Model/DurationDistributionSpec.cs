@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios.Model;
@@ -5,7 +6,9 @@ namespace Simulator.Scenarios.Model;
 /// <summary>A log-normal distribution of durations.</summary>
 public sealed record DurationDistributionSpec
 {
+    [Positive]
     public required Duration Median { get; init; }
     /// <summary>Standard deviation of the natural log of the duration.</summary>
+    [Range(0, 5)]
     public double Sigma { get; init; }
 }

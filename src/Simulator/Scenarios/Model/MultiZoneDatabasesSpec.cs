@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Units;
 
@@ -7,7 +8,9 @@ namespace Simulator.Scenarios.Model;
 public sealed record MultiZoneDatabasesSpec
 {
     [Description("Databases whose primary is in the faulted zone (multiplied by --scale).")]
+    [NonNegative]
     public required int Count { get; init; }
     [Description("Probability that failover fails when the primary's I/O gets stuck right after a network interruption (the 2011 bug).")]
+    [Range("0%", "100%")]
     public required Fraction FailoverBugProbability { get; init; }
 }

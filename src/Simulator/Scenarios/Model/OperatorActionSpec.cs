@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Engine;
 using Simulator.Units;
@@ -8,6 +9,7 @@ namespace Simulator.Scenarios.Model;
 public sealed record OperatorActionSpec
 {
     [Description("Time of the action since time 0.")]
+    [NonNegative]
     public required Duration At { get; init; }
     public required OperatorActionKind Action { get; init; }
     [Description("Zone (disable_api, enable_api).")]
@@ -19,12 +21,15 @@ public sealed record OperatorActionSpec
     [Description("Time over which the action takes effect gradually (cut_control_plane).")]
     public Duration? Over { get; init; }
     [Description("Nodes added per batch (add_capacity; multiplied by --scale).")]
+    [Positive]
     public int? Nodes { get; init; }
     [Description("Number of batches (add_capacity).")]
+    [Positive]
     public int? Batches { get; init; }
     [Description("Time between batches (add_capacity).")]
     public Duration? Every { get; init; }
     [Description("Throttle (enable_negotiation) or pace (manual_restore) (multiplied by --scale).")]
+    [Positive]
     public Rate? Rate { get; init; }
     [Description("Text for the plots; a default is made from the action.")]
     public string? Label { get; init; }

@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Engine;
 using Simulator.Units;
@@ -8,13 +9,16 @@ namespace Simulator.Scenarios.Model;
 public sealed record ReplicationSpec
 {
     [Description("How long a write waits for its partner before the partner is declared lost.")]
+    [Positive]
     public required Duration DetectTimeout { get; init; }
     public required RetryPolicySpec Retry { get; init; }
     [Description("Keep the space of replicas given up until re-mirroring is over (2011: true).")]
     public bool HoldGivenUpSpace { get; init; } = true;
     [Description("Copy speed of one re-mirror.")]
+    [Positive]
     public required Bandwidth CopyBandwidth { get; init; }
     [Description("Replication requests a search attempt opens and closes on other nodes.")]
+    [NonNegative]
     public int SearchContacts { get; init; } = 1;
     [Description("Every search attempt also sends a negotiation request to the control plane (2011 protocol).")]
     public bool NegotiatePerAttempt { get; init; } = true;

@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 
 namespace Simulator.Scenarios.Model;
@@ -6,7 +7,9 @@ namespace Simulator.Scenarios.Model;
 public sealed record SingleZoneDatabasesSpec
 {
     [Description("Databases (multiplied by --scale).")]
+    [NonNegative]
     public required int Count { get; init; }
     [Description("Volumes each database is striped over.")]
+    [Positive]
     public required int StripeVolumes { get; init; }
 }

@@ -1,3 +1,4 @@
+using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Engine;
 using Simulator.Experiments;
@@ -21,6 +22,7 @@ public sealed record ValidationFigureSpec
     [Description("Window end for max_between / min_between.")]
     public Duration? To { get; init; }
     public required double Expected { get; init; }
+    [NonNegative]
     public double Tolerance { get; init; }
     public ValidationComparison Comparison { get; init; } = ValidationComparison.Within;
 }
