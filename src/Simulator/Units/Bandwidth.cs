@@ -16,6 +16,9 @@ public readonly record struct Bandwidth(double BitsPerSecond) : IComparable<Band
     private static readonly (string Unit, double Bits)[] PrintUnits =
         [("Tbps", 1e12), ("Gbps", 1e9), ("Mbps", 1e6), ("Kbps", 1e3), ("bps", 1)];
 
+    /// <summary>Every unit the parser accepts, for the scenario JSON Schema.</summary>
+    internal static IEnumerable<string> UnitNames => UnitBits.Keys;
+
     public static readonly Bandwidth Zero = new(0);
 
     /// <summary>Rate in gigabits (10^9 bits) per second.</summary>

@@ -28,6 +28,9 @@ public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
     private static readonly (string Unit, long Bytes)[] PrintUnits =
         [("PiB", BytesPerPiB), ("TiB", BytesPerTiB), ("GiB", BytesPerGiB), ("MiB", BytesPerMiB), ("KiB", BytesPerKiB)];
 
+    /// <summary>Every unit the parser accepts, for the scenario JSON Schema.</summary>
+    internal static IEnumerable<string> UnitNames => UnitBytes.Keys;
+
     public static readonly ByteSize Zero = new(0);
 
     /// <summary>Size in gibibytes (2^30 bytes).</summary>

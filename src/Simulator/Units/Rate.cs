@@ -19,6 +19,9 @@ public readonly record struct Rate(double PerSecond) : IComparable<Rate>
 
     private static readonly (string Unit, double Seconds)[] PrintUnits = [("s", 1), ("min", 60), ("h", 3600), ("d", 86400)];
 
+    /// <summary>Every unit the parser accepts, for the scenario JSON Schema.</summary>
+    internal static IEnumerable<string> UnitNames => UnitSeconds.Keys;
+
     public static readonly Rate Zero = new(0);
 
     /// <summary>Events per hour.</summary>

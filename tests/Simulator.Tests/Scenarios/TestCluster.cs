@@ -18,6 +18,7 @@ public sealed record TestCluster : IValidatable
     [Range(1, 5)]
     public int Replicas { get; init; } = 2;
 
+    [NonNegative]
     public IReadOnlyList<int> PowerDomains { get; init; } = [];
 
     public IEnumerable<(string RelativePath, string Message)> Validate()
