@@ -1,1 +1,1 @@
-return 0;
+return Simulator.Cli.CliApp.Run(args);

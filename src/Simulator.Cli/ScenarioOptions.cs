@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Simulator.Engine;
+
+namespace Simulator.Cli;
+
+/// <summary>The scenario argument and the options that <c>run</c> and <c>validate</c> share, with their checks.</summary>
+internal sealed class ScenarioOptions
+{
+    /// <summary>Seed used when none is given.</summary>
+    public const ulong DefaultSeed = 1;
+
+    private readonly Argument<string> _scenario = new("scenario")
+    {
+        Description = "Scenario file (YAML), e.g. scenarios/aws-2011-us-east-1.yaml",
+    };
+
+    private readonly Option<ulong> _seed = new("--seed")
+    {
+        Description = "Run seed: every random draw derives from it; same seed, same results",
+        DefaultValueFactory = _ => DefaultSeed,
+        CustomParser = ParseSeed,
+    };
+
+    private readonly Option<string[]> _set = new("--set")
+    {
+        Description = "Override a scenario value, e.g. --set control_plane.workers=64 (repeatable)",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<double> _scale = new("--scale")
+    {
+        Description = "Multiply node and volume counts by this factor (> 0), keeping every ratio",
+        DefaultValueFactory = _ => 1.0,
+        CustomParser = ParseScale,
+    };
+
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "Root folder of run folders",
+        DefaultValueFactory = _ => "results",
+    };
+
+    private readonly Option<Duration?> _sampleInterval = new("--sample-interval")
+    {
+        Description = "Time between two samples of the time series, e.g. 1m (default: the scenario's)",
+        CustomParser = ParseSampleInterval,
+    };
+
+    public ScenarioOptions()
+    {
+        _scenario.Validators.Add(result =>
+        {
+            string? path = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (path is not null && !File.Exists(path))
+                result.AddError(Directory.Exists(path)
+                    ? $"scenario path is a folder, not a file: {path}"
+                    : $"scenario file not found: {path}");
+        });
+        _set.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                int eq = token.Value.IndexOf('=');
+                if (eq <= 0)
+                    result.AddError($"--set expects path=value, found \"{token.Value}\"");
+            }
+        });
+    }
+
+    /// <summary>Adds the argument and options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        command.Add(_scenario);
+        command.Add(_seed);
+        command.Add(_set);
+        command.Add(_scale);
+        command.Add(_out);
+        command.Add(_sampleInterval);
+    }
+
+    /// <summary>The parsed values of a parse result without errors.</summary>
+    public RunRequest Read(ParseResult parse) => new(
+        parse.GetRequiredValue(_scenario),
+        parse.GetValue(_seed),
+        parse.GetValue(_set) ?? [],
+        parse.GetValue(_scale),
+        parse.GetValue(_out) is { Length: > 0 } outDir ? outDir : "results",
+        parse.GetValue(_sampleInterval));
+
+    private static ulong ParseSeed(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)) return seed;
+        result.AddError($"--seed expects a non-negative integer, found \"{text}\"");
+        return default;
+    }
+
+    private static double ParseScale(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double scale) &&
+            double.IsFinite(scale) && scale > 0)
+            return scale;
+        result.AddError($"--scale expects a number greater than 0, found \"{text}\"");
+        return default;
+    }
+
+    private static Duration? ParseSampleInterval(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!Duration.TryParse(text, out var interval, out string error))
+        {
+            result.AddError($"--sample-interval {error}");
+            return null;
+        }
+        if (interval <= Duration.Zero)
+        {
+            result.AddError($"--sample-interval expects a positive duration, found \"{text}\"");
+            return null;
+        }
+        return interval;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Simulator.Reporting;
+
+/// <summary>One figure of the short report printed after a run.</summary>
+/// <param name="Figure">What it is ("stuck volumes, peak").</param>
+/// <param name="Scope">Where (<c>zone:us-east-1a</c>), empty for the whole run.</param>
+/// <param name="Value">The value (mean across replications when there are several).</param>
+/// <param name="Unit">Unit text: "%", "h", "nodes", "events", "s".</param>
+/// <param name="AtHours">Hours since time 0 the value was reached, for peaks; null otherwise.</param>
+public sealed record Headline(string Figure, string Scope, double Value, string Unit, double? AtHours = null);

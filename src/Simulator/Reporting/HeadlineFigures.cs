@@ -1,0 +1,53 @@
+using Simulator.Experiments;
+
+namespace Simulator.Reporting;
+
+/// <summary>The few figures worth printing after a run: how bad the outage got in the affected zone and beyond.</summary>
+public static class HeadlineFigures
+{
+    /// <summary>
+    /// Peak and final stuck and lost volumes in the affected zone, peak API error rate of each zone, nodes crashed,
+    /// events processed and wall time. Figures whose metrics were not sampled are left out.
+    /// </summary>
+    public static IReadOnlyList<Headline> Compute(RunResult result, IReadOnlyList<MetricSummary>? summaries = null)
+    {
+        summaries ??= RunSummary.Compute(result.Series);
+        var list = new List<Headline>();
+        string zone = result.AffectedZoneScope;
+
+        foreach (var (metric, noun) in new[] { (ReportedMetrics.VolumesStuckPct, "stuck volumes"), (ReportedMetrics.VolumesLostPct, "lost volumes") })
+        {
+            if (Find(summaries, metric, zone) is not { } s) continue;
+            list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean));
+            list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%"));
+        }
+
+        foreach (var s in summaries.Where(s => s.Metric == ReportedMetrics.ApiErrorRatePct &&
+                                               s.Scope.StartsWith(ReportedMetrics.ZoneScopePrefix, StringComparison.Ordinal)))
+            list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean));
+
+        if (NodesCrashed(summaries) is { } crashed)
+            list.Add(new Headline("nodes crashed", crashed.Scope, crashed.Value, "nodes"));
+
+        list.Add(new Headline("events processed", "", result.EventsProcessed, "events"));
+        list.Add(new Headline("wall time", "", result.WallSeconds, "s"));
+        return list;
+    }
+
+    private static MetricSummary? Find(IReadOnlyList<MetricSummary> summaries, string metric, string scope) =>
+        summaries.FirstOrDefault(s => s.Metric == metric && s.Scope == scope);
+
+    /// <summary>Final crash count of the region if sampled there, else the sum over clusters, else over zones.</summary>
+    private static (string Scope, double Value)? NodesCrashed(IReadOnlyList<MetricSummary> summaries)
+    {
+        foreach (var prefix in new[] { ReportedMetrics.RegionScopePrefix, ReportedMetrics.ClusterScopePrefix, ReportedMetrics.ZoneScopePrefix })
+        {
+            var scoped = summaries.Where(s => s.Metric == ReportedMetrics.NodesCrashedTotal &&
+                                              s.Scope.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (scoped.Count == 0) continue;
+            string scope = scoped.Count == 1 ? scoped[0].Scope : $"all {prefix.TrimEnd(':')}s";
+            return (scope, scoped.Sum(s => s.Final.Mean));
+        }
+        return null;
+    }
+}

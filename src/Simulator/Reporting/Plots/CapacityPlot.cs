@@ -1,0 +1,65 @@
+using ScottPlot;
+using Simulator.Experiments;
+
+namespace Simulator.Reporting.Plots;
+
+/// <summary>
+/// Free capacity of every cluster (left axis, %) and crashed nodes (right axis, count) over time: the space the
+/// re-mirroring storm eats and the crashes it provokes.
+/// </summary>
+public static class CapacityPlot
+{
+    /// <summary>File name without extension.</summary>
+    public const string Name = "capacity";
+
+    /// <summary>The plot, or null when neither <c>free_capacity_pct</c> nor <c>nodes_crashed_total</c> is sampled.</summary>
+    public static Plot? Build(RunResult result)
+    {
+        var clusters = SeriesView.Scopes(result.Series, ReportedMetrics.FreeCapacityPct, ReportedMetrics.ClusterScopePrefix);
+        var crashScopes = CrashScopes(result);
+        if (clusters.Count == 0 && crashScopes.Count == 0) return null;
+
+        var plot = PlotStyle.Create($"{result.ScenarioName}: free capacity and crashed nodes",
+            PlotStyle.TimeAxisLabel(result), "% of cluster capacity free");
+        int colour = 0;
+        double lastH = 0, crashMax = 0;
+        foreach (var cluster in clusters)
+        {
+            var (times, values) = SeriesView.Curve(result.Series, cluster, ReportedMetrics.FreeCapacityPct);
+            PlotStyle.Line(plot, times, values, $"free: {PlotStyle.ScopeName(cluster)}",
+                PlotStyle.Palette[colour++ % PlotStyle.Palette.Length]);
+            lastH = Math.Max(lastH, times[^1]);
+        }
+        foreach (var scope in crashScopes)
+        {
+            var (times, values) = SeriesView.Curve(result.Series, scope, ReportedMetrics.NodesCrashedTotal);
+            var line = PlotStyle.Line(plot, times, values, $"crashed: {PlotStyle.ScopeName(scope)} (right)",
+                PlotStyle.Palette[colour++ % PlotStyle.Palette.Length], LinePattern.Dashed);
+            line.Axes.YAxis = plot.Axes.Right;
+            lastH = Math.Max(lastH, times[^1]);
+            crashMax = Math.Max(crashMax, PlotStyle.MaxFinite(0, values));
+        }
+        PlotStyle.SetTimeLimits(plot, result, lastH);
+        plot.Axes.SetLimitsY(0, 105, plot.Axes.Left);
+        if (crashScopes.Count > 0)
+        {
+            plot.Axes.Right.Label.Text = "nodes crashed (cumulative)";
+            plot.Axes.Right.Label.FontSize = 16;
+            plot.Axes.Right.TickLabelStyle.FontSize = 14;
+            plot.Axes.SetLimitsY(0, Math.Max(5, crashMax * 1.1), plot.Axes.Right);
+        }
+        PlotStyle.LegendOutside(plot);
+        return plot;
+    }
+
+    /// <summary>Crash counts at the coarsest level sampled: the region's if there is one, else each cluster's, else each zone's.</summary>
+    private static IReadOnlyList<string> CrashScopes(RunResult result)
+    {
+        foreach (var prefix in new[] { ReportedMetrics.RegionScopePrefix, ReportedMetrics.ClusterScopePrefix, ReportedMetrics.ZoneScopePrefix })
+        {
+            var scopes = SeriesView.Scopes(result.Series, ReportedMetrics.NodesCrashedTotal, prefix);
+            if (scopes.Count > 0) return scopes;
+        }
+        return [];
+    }
+}

@@ -1,0 +1,35 @@
+using ScottPlot;
+using Simulator.Experiments;
+
+namespace Simulator.Reporting.Plots;
+
+/// <summary>Utilization of every network over time, one line per network, with the 100 % capacity line.</summary>
+public static class NetworkPlot
+{
+    /// <summary>File name without extension.</summary>
+    public const string Name = "network";
+
+    /// <summary>The plot, or null when no network has <c>network_utilization_pct</c>.</summary>
+    public static Plot? Build(RunResult result)
+    {
+        var networks = SeriesView.Scopes(result.Series, ReportedMetrics.NetworkUtilizationPct, ReportedMetrics.NetworkScopePrefix);
+        if (networks.Count == 0) return null;
+
+        var plot = PlotStyle.Create($"{result.ScenarioName}: network utilization",
+            PlotStyle.TimeAxisLabel(result), "% of network capacity offered");
+        double lastH = 0, max = 0;
+        for (int i = 0; i < networks.Count; i++)
+        {
+            var (times, values) = SeriesView.Curve(result.Series, networks[i], ReportedMetrics.NetworkUtilizationPct);
+            PlotStyle.Line(plot, times, values, PlotStyle.ScopeName(networks[i]), PlotStyle.Palette[i % PlotStyle.Palette.Length]);
+            lastH = Math.Max(lastH, times[^1]);
+            max = Math.Max(max, PlotStyle.MaxFinite(0, values));
+        }
+        var capacity = plot.Add.HorizontalLine(100, 1, PlotStyle.MarkerColor, LinePattern.Dotted);
+        capacity.LegendText = "capacity";
+        PlotStyle.SetTimeLimits(plot, result, lastH);
+        plot.Axes.SetLimitsY(0, Math.Max(110, max * 1.1));
+        PlotStyle.LegendOutside(plot);
+        return plot;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using ScottPlot;
+using Simulator.Experiments;
+
+namespace Simulator.Reporting.Plots;
+
+/// <summary>The common look of the run plots: sizes, fonts, palette, the time axis.</summary>
+internal static class PlotStyle
+{
+    public const int WidthPx = 1200;
+    public const int HeightPx = 700;
+
+    /// <summary>A sans-serif family Debian ships with fontconfig (fonts-dejavu-core); ScottPlot falls back to its default when absent.</summary>
+    private const string PreferredFont = "DejaVu Sans";
+
+    /// <summary>Colour-blind-safe palette (Okabe–Ito) in the order lines are added.</summary>
+    public static readonly Color[] Palette =
+    [
+        Color.FromHex("#D55E00"), Color.FromHex("#0072B2"), Color.FromHex("#009E73"), Color.FromHex("#CC79A7"),
+        Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#F0E442"),
+    ];
+
+    public static readonly Color MarkerColor = Color.FromHex("#555555");
+
+    /// <summary>A new plot with title, axis labels and fonts set.</summary>
+    public static Plot Create(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        if (FontAvailable(PreferredFont)) plot.Font.Set(PreferredFont);
+        plot.Title(title, size: 20);
+        plot.XLabel(xLabel, size: 16);
+        plot.YLabel(yLabel, size: 16);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        plot.Legend.FontSize = 14;
+        return plot;
+    }
+
+    /// <summary>Adds a line (no markers) and names it in the legend.</summary>
+    public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string legend, Color color,
+        LinePattern? pattern = null)
+    {
+        var line = plot.Add.ScatterLine(xs, ys, color);
+        line.LineWidth = 2.5f;
+        line.LegendText = legend;
+        if (pattern is { } p) line.LinePattern = p;
+        return line;
+    }
+
+    /// <summary>"hours since 12:47 AM 21 Apr 2011 (UTC-07:00)" when the run has a real start, else "hours since start".</summary>
+    public static string TimeAxisLabel(RunResult result) =>
+        result.Start is { } start ? $"hours since {StartText(start)}" : "hours since start";
+
+    /// <summary>"12:47 AM 21 Apr 2011 (UTC-07:00)": the clock time at time 0 with its UTC offset.</summary>
+    public static string StartText(DateTimeOffset start)
+    {
+        string offset = start.Offset == TimeSpan.Zero ? "UTC" : "UTC" + start.ToString("zzz", CultureInfo.InvariantCulture);
+        return start.ToString("h:mm tt d MMM yyyy", CultureInfo.InvariantCulture) + $" ({offset})";
+    }
+
+    /// <summary>Shows the time axis from 0 to the horizon (or the last sample, whichever is later).</summary>
+    public static void SetTimeLimits(Plot plot, RunResult result, double lastSampleH)
+    {
+        double right = Math.Max(result.HorizonHours, lastSampleH);
+        if (right <= 0) right = 1;
+        plot.Axes.SetLimitsX(0, right);
+    }
+
+    /// <summary>Legend outside the data area, on the right, so it never hides a curve.</summary>
+    public static void LegendOutside(Plot plot) => plot.ShowLegend(Edge.Right);
+
+    /// <summary>"us-east-1a" from "zone:us-east-1a".</summary>
+    public static string ScopeName(string scope)
+    {
+        int colon = scope.IndexOf(':');
+        return colon >= 0 ? scope[(colon + 1)..] : scope;
+    }
+
+    /// <summary>Largest finite value of the arrays, or <paramref name="fallback"/> when there is none.</summary>
+    public static double MaxFinite(double fallback, params double[][] arrays)
+    {
+        double max = double.NegativeInfinity;
+        foreach (var array in arrays)
+            foreach (var v in array)
+                if (double.IsFinite(v) && v > max) max = v;
+        return double.IsNegativeInfinity(max) ? fallback : max;
+    }
+
+    private static bool FontAvailable(string family) =>
+        SkiaSharp.SKFontManager.Default.MatchFamily(family) is { } typeface &&
+        typeface.FamilyName.Equals(family, StringComparison.OrdinalIgnoreCase);
+}

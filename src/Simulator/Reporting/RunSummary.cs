@@ -1,0 +1,77 @@
+using Simulator.Metrics;
+
+namespace Simulator.Reporting;
+
+/// <summary>Reduces a tidy time series to one <see cref="MetricSummary"/> per (metric, scope).</summary>
+public static class RunSummary
+{
+    /// <summary>
+    /// Summaries ordered by metric, then scope (ordinal). Within one replication, rows of a (metric, scope) are
+    /// taken to be in increasing time, as <see cref="Experiments.RunResult.Series"/> promises.
+    /// </summary>
+    public static IReadOnlyList<MetricSummary> Compute(IReadOnlyList<TimeSeriesRow> series)
+    {
+        var perReplication = new Dictionary<(string Metric, string Scope, int Replication), Accumulator>();
+        foreach (var row in series)
+        {
+            var key = (row.Metric, row.Scope, row.Replication);
+            if (!perReplication.TryGetValue(key, out var acc))
+            {
+                acc = new Accumulator(row.Metric == ReportedMetrics.ApiErrorRatePct);
+                perReplication.Add(key, acc);
+            }
+            acc.Add(row.TimeH, row.Value);
+        }
+
+        return perReplication
+            .GroupBy(kv => (kv.Key.Metric, kv.Key.Scope))
+            .OrderBy(g => g.Key.Metric, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Scope, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var reps = g.OrderBy(kv => kv.Key.Replication).Select(kv => kv.Value).ToList();
+                bool countsMinutes = g.Key.Metric == ReportedMetrics.ApiErrorRatePct;
+                return new MetricSummary(g.Key.Metric, g.Key.Scope, reps.Count,
+                    SummaryStatistics.Of(reps.Select(r => r.Peak)),
+                    SummaryStatistics.Of(reps.Select(r => r.PeakTimeH)),
+                    SummaryStatistics.Of(reps.Select(r => r.Final)),
+                    countsMinutes ? SummaryStatistics.Of(reps.Select(r => r.MinutesAbove)) : null);
+            })
+            .ToList();
+    }
+
+    /// <summary>Streaming peak, final and time-above-threshold of one replication's samples.</summary>
+    private sealed class Accumulator(bool countsMinutesAbove)
+    {
+        private int _samples;
+        private double _previousTimeH;
+        private bool _previousAbove;
+        private double _lastIntervalH;
+        private double _hoursAbove;
+
+        public double Peak { get; private set; } = double.NaN;
+        public double PeakTimeH { get; private set; } = double.NaN;
+        public double Final { get; private set; } = double.NaN;
+
+        public double MinutesAbove =>
+            (_hoursAbove + (_previousAbove && _samples > 1 ? _lastIntervalH : 0)) * 60;
+
+        public void Add(double timeH, double value)
+        {
+            if (!double.IsNaN(value) && (double.IsNaN(Peak) || value > Peak))
+                (Peak, PeakTimeH) = (value, timeH);
+            Final = value;
+            if (countsMinutesAbove)
+            {
+                if (_samples > 0)
+                {
+                    _lastIntervalH = timeH - _previousTimeH;
+                    if (_previousAbove) _hoursAbove += _lastIntervalH;
+                }
+                _previousAbove = value > ReportedMetrics.ApiErrorThresholdPct;
+            }
+            _previousTimeH = timeH;
+            _samples++;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace Simulator.Reporting;
+
+/// <summary>
+/// Writes <c>summary.csv</c>, one row per (metric, scope). With one replication the layout is
+/// <c>metric,scope,peak,peak_time_h,final,minutes_above_1pct</c>; with several, <c>replications</c> follows the scope,
+/// those four figures become means across replications, and peak and final each gain <c>_sd</c>, <c>_ci95_low</c>,
+/// <c>_ci95_high</c>, <c>_min</c>, <c>_max</c>, <c>_p5</c>, <c>_p50</c>, <c>_p95</c> columns.
+/// <c>minutes_above_1pct</c> is blank except for <c>api_error_rate_pct</c>.
+/// </summary>
+public static class SummaryCsv
+{
+    private static readonly string[] SpreadColumns = ["sd", "ci95_low", "ci95_high", "min", "max", "p5", "p50", "p95"];
+
+    /// <summary>Writes the summaries as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
+    public static void Write(Stream stream, IReadOnlyList<MetricSummary> summaries)
+    {
+        bool several = summaries.Any(s => s.Replications > 1);
+        using var csv = CsvText.CreateWriter(stream);
+        foreach (var field in Header(several)) csv.WriteField(field);
+        csv.EndRecord();
+        foreach (var s in summaries)
+        {
+            csv.WriteField(s.Metric);
+            csv.WriteField(s.Scope);
+            if (several) csv.WriteField(CsvText.Integer(s.Replications));
+            csv.WriteField(Number(s.Peak.Mean));
+            csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Hours(s.PeakTimeH.Mean));
+            csv.WriteField(Number(s.Final.Mean));
+            csv.WriteField(s.MinutesAbove1Pct is { } minutes ? Number(minutes.Mean) : "");
+            if (several)
+            {
+                foreach (var stats in new[] { s.Peak, s.Final })
+                {
+                    csv.WriteField(Number(stats.StandardDeviation));
+                    csv.WriteField(Number(stats.Ci95Low));
+                    csv.WriteField(Number(stats.Ci95High));
+                    csv.WriteField(Number(stats.Min));
+                    csv.WriteField(Number(stats.Max));
+                    csv.WriteField(Number(stats.P5));
+                    csv.WriteField(Number(stats.P50));
+                    csv.WriteField(Number(stats.P95));
+                }
+            }
+            csv.EndRecord();
+        }
+        csv.Flush();
+    }
+
+    /// <summary>Writes the summaries to a new file at <paramref name="path"/>; fails if the file exists.</summary>
+    public static void Write(string path, IReadOnlyList<MetricSummary> summaries)
+    {
+        using var stream = CsvText.CreateFile(path);
+        Write(stream, summaries);
+    }
+
+    /// <summary>The header fields for one replication or several.</summary>
+    public static IReadOnlyList<string> Header(bool severalReplications)
+    {
+        var fields = new List<string> { "metric", "scope" };
+        if (severalReplications) fields.Add("replications");
+        fields.AddRange(["peak", "peak_time_h", "final", "minutes_above_1pct"]);
+        if (severalReplications)
+            foreach (var figure in new[] { "peak", "final" })
+                fields.AddRange(SpreadColumns.Select(c => $"{figure}_{c}"));
+        return fields;
+    }
+
+    /// <summary>NaN (no value) is written as an empty field, which every CSV reader takes as missing.</summary>
+    private static string Number(double value) => double.IsNaN(value) ? "" : CsvText.Number(value);
+}

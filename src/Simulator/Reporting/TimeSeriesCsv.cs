@@ -1,0 +1,39 @@
+using Simulator.Metrics;
+
+namespace Simulator.Reporting;
+
+/// <summary>
+/// Writes <c>timeseries.csv</c>: one tidy row per replication × time × scope × metric, header
+/// <c>replication,time_h,scope,metric,value</c>, rows in the order given.
+/// </summary>
+public static class TimeSeriesCsv
+{
+    /// <summary>The header line's fields.</summary>
+    public static readonly IReadOnlyList<string> Header = ["replication", "time_h", "scope", "metric", "value"];
+
+    /// <summary>Writes the rows as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
+    public static void Write(Stream stream, IReadOnlyList<TimeSeriesRow> rows)
+    {
+        using var csv = CsvText.CreateWriter(stream);
+        foreach (var field in Header) csv.WriteField(field);
+        csv.EndRecord();
+        // Numbers go through CsvHelper's UTF-8 formatting (invariant, shortest round-trip text): no string per field.
+        foreach (var row in rows)
+        {
+            csv.WriteField(row.Replication);
+            csv.WriteField(CsvText.RoundHours(row.TimeH));
+            csv.WriteField(row.Scope);
+            csv.WriteField(row.Metric);
+            csv.WriteField(row.Value);
+            csv.EndRecord();
+        }
+        csv.Flush();
+    }
+
+    /// <summary>Writes the rows to a new file at <paramref name="path"/>; fails if the file exists.</summary>
+    public static void Write(string path, IReadOnlyList<TimeSeriesRow> rows)
+    {
+        using var stream = CsvText.CreateFile(path);
+        Write(stream, rows);
+    }
+}
