@@ -81,6 +81,7 @@ public sealed class Replication
             var at = new SimTime(Math.Min(t, horizon.Ticks));
             _sim.RunUntil(at);
             _sampler.Sample(at.TotalHours);
+            foreach (var c in _clusters) c.CheckCheapInvariants();
             if (at.Ticks >= nextCheck || at >= horizon)
             {
                 foreach (var c in _clusters) c.CheckInvariants();

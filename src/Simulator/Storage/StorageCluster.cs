@@ -819,6 +819,24 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         }
     }
 
+    private int _lostAtLastCheck;
+
+    /// <summary>
+    /// The invariants that cost nothing to check, run at every sample: counts within bounds, volumes conserved
+    /// across states, lost never decreasing, free space never negative.
+    /// </summary>
+    public void CheckCheapInvariants()
+    {
+        if (_stuck < 0 || _degraded < 0 || _lost < 0 || _unavailable < 0 || _stuck + _degraded + _lost > _volumes)
+            throw new InvalidOperationException($"cluster {Name}: volumes not conserved (stuck {_stuck}, degraded {_degraded}, lost {_lost} of {_volumes})");
+        if (_unavailable + _isolationBlocked > _stuck)
+            throw new InvalidOperationException($"cluster {Name}: {_unavailable + _isolationBlocked} unavailable volumes but only {_stuck} stuck");
+        if (_lost < _lostAtLastCheck)
+            throw new InvalidOperationException($"cluster {Name}: lost volumes went from {_lostAtLastCheck} down to {_lost}");
+        if (_free.TotalFree < 0) throw new InvalidOperationException($"cluster {Name}: negative free space");
+        _lostAtLastCheck = _lost;
+    }
+
     /// <summary>
     /// Checks the invariants: volumes conserved across states, capacity never negative nor exceeded, replicas on
     /// distinct nodes, counters equal to a recount. Throws with the first violation found.
