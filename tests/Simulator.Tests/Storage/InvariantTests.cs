@@ -1,0 +1,53 @@
+using NUnit.Framework;
+using Simulator.Storage;
+using static Simulator.Tests.Support.TestScenarios;
+
+namespace Simulator.Tests.Storage;
+
+public sealed class InvariantTests
+{
+    [Test]
+    public void InvariantsHoldAtEverySampleOfAStormWithCrashesAndEveryOperatorAction()
+    {
+        // No space, 10 % of the nodes isolated for an hour, crashes from the search hazard (half the copies on a
+        // crashed node unrecoverable), then the operators' whole play book.
+        var scenario = Small(freeCapacityPct: 0.5, horizonH: 6, crashPerClosure: 2e-5, unrecoverablePct: 50, restartAfterH: 1.5,
+            faults: [RoutingChange(portionPct: 10, atH: 0.1, rollbackAfterH: 1)],
+            operators:
+            [
+                CutControlPlane(atH: 1.5, overH: 0.5),
+                StopFutileSearch(atH: 2),
+                AddCapacity(atH: 2.5, nodes: 10),
+                EnableNegotiation(atH: 3, perHour: 1800),
+                ManualRestore(atH: 4.5, perHour: 600),
+            ]);
+        var run = new Experiments.Replication(scenario, seed: 5, replication: 0, scale: 1) { FullInvariantCheckEvery = scenario.SampleInterval };
+
+        Assert.That(() => run.Run(scenario.SampleInterval), Throws.Nothing, "CheckInvariants at every sample");
+
+        var cluster = run.Clusters[0];
+        Assert.That(cluster.NodesCrashed, Is.GreaterThan(0), "the storm crashed nodes");
+        var samples = run.Rows.Where(r => r.Scope == ZoneAScope).GroupBy(r => r.TimeH).ToList();
+        Assert.That(samples, Has.Count.EqualTo(6 * 60 + 1));
+        double lastLost = 0;
+        foreach (var sample in samples)
+        {
+            var m = sample.ToDictionary(r => r.Metric, r => r.Value);
+            double blocked = m["volumes_stuck_pct"] + m["volumes_degraded_pct"] + m["volumes_lost_pct"];
+            Assert.That(blocked, Is.InRange(0, 100), $"at {sample.Key} h");
+            Assert.That(m["volumes_unavailable_pct"], Is.LessThanOrEqualTo(m["volumes_stuck_pct"]), $"at {sample.Key} h");
+            Assert.That(m["volumes_lost_pct"], Is.GreaterThanOrEqualTo(lastLost), $"lost came back at {sample.Key} h");
+            lastLost = m["volumes_lost_pct"];
+        }
+        Assert.That(run.Rows.Where(r => r.Metric == "free_capacity_pct").Select(r => r.Value), Is.All.GreaterThanOrEqualTo(0));
+        Assert.That(lastLost, Is.GreaterThan(0), "the storm lost volumes");
+
+        // The final sample's shares recount from the volumes' states: every volume is in exactly one state.
+        var states = Enumerable.Range(0, cluster.VolumeCount).GroupBy(cluster.StateOf).ToDictionary(g => g.Key, g => g.Count());
+        var final = samples[^1].ToDictionary(r => r.Metric, r => r.Value * cluster.VolumeCount / 100);
+        Assert.That(states.GetValueOrDefault(VolumeState.Stuck), Is.EqualTo(final["volumes_stuck_pct"]).Within(1e-6));
+        Assert.That(states.GetValueOrDefault(VolumeState.Degraded), Is.EqualTo(final["volumes_degraded_pct"]).Within(1e-6));
+        Assert.That(states.GetValueOrDefault(VolumeState.Lost), Is.EqualTo(final["volumes_lost_pct"]).Within(1e-6));
+        Assert.That(states.Values.Sum(), Is.EqualTo(Volumes));
+    }
+}
