@@ -35,6 +35,9 @@ public sealed class ClusterNetwork
     /// <summary>A node stops offering traffic (crashed).</summary>
     public void RemoveActiveNode() => _activeNodes--;
 
+    /// <summary>A node offers traffic again (back in service after a restart).</summary>
+    public void AddActiveNode() => _activeNodes++;
+
     public bool IsOnSecondary(int node) => _onSecondary[node];
 
     /// <summary>Routes a node's traffic on <paramref name="to"/>.</summary>

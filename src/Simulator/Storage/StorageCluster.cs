@@ -76,7 +76,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     private long _heldTotalMiB;
 
     // Counters (current and cumulative).
-    private int _stuck, _unavailable, _isolationBlocked, _degraded, _lost, _everStuck, _stuckByCrash, _stuckByNetwork, _nodesCrashed, _nodesAdded;
+    private int _stuck, _unavailable, _isolationBlocked, _degraded, _lost, _everStuck, _stuckByCrash, _stuckByNetwork, _nodesCrashed, _nodesDown, _nodesAdded;
     private double _attempts;
 
     public StorageCluster(int index, string name, int zoneIndex, string zoneName, ClusterSpec spec, ReplicationSpec replication,
@@ -189,7 +189,10 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     public int EverStuckVolumes => _everStuck;
     public int StuckByCrashVolumes => _stuckByCrash;
     public int StuckByNetworkVolumes => _stuckByNetwork;
+    /// <summary>Crashes so far (cumulative).</summary>
     public int NodesCrashed => _nodesCrashed;
+    /// <summary>Nodes out of service now: crashed, or restarted but not reused yet.</summary>
+    public int NodesDown => _nodesDown;
     public int NodesAdded => _nodesAdded;
     public int WaitingVolumes => _lists.Count(ListWaiting);
     public int ParkedVolumes => _lists.Count(ListParked);
@@ -204,7 +207,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     {
         get
         {
-            long capacity = (long)(_nodeCount - _nodesCrashed) * _nodeCapacityMiB;
+            long capacity = (long)(_nodeCount - _nodesDown) * _nodeCapacityMiB;
             return capacity <= 0 ? 0 : 100.0 * _free.TotalFree / capacity;
         }
     }
@@ -349,7 +352,9 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         _failed[v]++;
         if (_searchStopped) { Park(v); return; }
         bool overBudget = _retry.Budget is int budget && _failed[v] >= budget;
-        if (overBudget || (!_exact && forWantOfSpace && _retry.IsSteady(_failed[v]) && _free.MaxFree < _sizeMiB[v]))
+        // With a budget, attempts are bounded: they stay events until the budget is spent, then cost nothing.
+        bool rateAccounted = !_exact && _retry.Budget is null && forWantOfSpace && _retry.IsSteady(_failed[v]) && _free.MaxFree < _sizeMiB[v];
+        if (overBudget || rateAccounted)
         {
             AccrueRates();
             _lists.Append(ListWaiting, v);
@@ -436,17 +441,50 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         WakeWaiters();
     }
 
+    /// <summary>Re-mirroring is over: the space of given-up replicas is freed and restarted nodes are reused.</summary>
     private void MaybeReleaseHeldSpace()
     {
-        if (_heldTotalMiB == 0 || _stuck > 0 || _degraded > 0) return;
+        if (_stuck > 0 || _degraded > 0) return;
+        if (_heldTotalMiB == 0 && _restartedDown == 0) return;
         for (int n = 0; n < _nodeCount; n++)
         {
+            if (_nodeStatus[n] == NodeStatus.Restarted) { ReturnToService(n); continue; }
             if (_nodeHeldMiB[n] == 0) continue;
             _nodeUsedMiB[n] -= _nodeHeldMiB[n];
             _nodeHeldMiB[n] = 0;
             RefreshPlacement(n);
         }
         _heldTotalMiB = 0;
+        WakeWaiters();
+    }
+
+    private int _restartedDown;
+
+    /// <summary>
+    /// A restarted node takes new replicas again. Its used space is recounted from the replicas it still holds:
+    /// those it lost in the crash were re-mirrored elsewhere and their space is free.
+    /// </summary>
+    private void ReturnToService(int n)
+    {
+        if (_nodeStatus[n] == NodeStatus.Restarted) _restartedDown--;
+        _nodeStatus[n] = NodeStatus.Up;
+        _nodesDown--;
+        var list = _nodeVolumes[n];
+        long used = 0;
+        int kept = 0;
+        for (int i = 0; i < list.Count; i++)
+        {
+            int v = list[i];
+            bool holds = _state[v] != VolumeState.Lost && (HoldsReplica(v, n) || _target[v] == n);
+            if (!holds) continue;
+            used += _sizeMiB[v];
+            list[kept++] = v;
+        }
+        list.RemoveRange(kept, list.Count - kept);
+        _nodeUsedMiB[n] = used;
+        _nodeHeldMiB[n] = 0;
+        Network.AddActiveNode();
+        RefreshPlacement(n);
     }
 
     /// <summary>Space appeared: wake waiting volumes that could fit, oldest first, as many as the free space can take.</summary>
@@ -547,6 +585,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         AccrueRates();
         _nodeStatus[n] = NodeStatus.Crashed;
         _nodesCrashed++;
+        _nodesDown++;
         Network.RemoveActiveNode();
         _heldTotalMiB -= _nodeHeldMiB[n];
         _nodeHeldMiB[n] = 0;
@@ -624,7 +663,8 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     {
         if (_nodeStatus[n] != NodeStatus.Crashed) return;
         _nodeStatus[n] = NodeStatus.Restarted;
-        if (!_spec.HoldGivenUpSpace) { _nodeStatus[n] = NodeStatus.Up; _nodesCrashed--; RefreshPlacement(n); }
+        _restartedDown++;
+        if (!_spec.HoldGivenUpSpace) ReturnToService(n);
         var list = _nodeVolumes[n];
         for (int i = 0; i < list.Count; i++)
         {

@@ -73,7 +73,7 @@ public sealed class RetryAccountingTests
     }
 
     [TestCase(RetryAccounting.Exact)]
-    [TestCase(RetryAccounting.Aggregated, Explicit = true, Reason = "bug: in aggregated mode a volume that waits for space is accounted at the steady rate for ever; its retry budget is never spent")]
+    [TestCase(RetryAccounting.Aggregated)]
     public void AVolumeStopsSearchingOnceItsRetryBudgetIsSpent(RetryAccounting accounting)
     {
         // No space and 10 % of the nodes cut off for good: the volumes that lost a partner search in vain.
