@@ -16,30 +16,62 @@ public static class ScenarioRunner
         return new LoadedScenario(model, path, ScenarioFile.Sha256(path, sets), sets);
     }
 
-    /// <summary>Runs one replication of the scenario.</summary>
+    /// <summary>
+    /// Runs the scenario's replications (all of 0…N−1, or <see cref="RunOptions.OnlyReplications"/>), up to
+    /// <see cref="RunOptions.Threads"/> at once. Each replication is a pure function of (scenario, seed, index), and
+    /// the series are concatenated in replication order, so the result does not depend on the thread count.
+    /// </summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var model = scenario.Model;
+        var indices = options.OnlyReplications ?? Enumerable.Range(0, Math.Max(1, options.Replications)).ToList();
         var clock = Stopwatch.StartNew();
-        var replication = new Replication(model, options.Seed, 0, options.Scale);
-        replication.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
+        var interval = options.SampleInterval ?? model.SampleInterval;
+        var runs = new Replication[indices.Count];
+        var done = new double[indices.Count];
+        var events = new long[indices.Count];
+        double horizonH = model.Horizon.TotalHours;
+        var gate = new Lock();
+        void Report(int slot, RunProgress p)
+        {
+            if (progress is null) return;
+            lock (gate)
+            {
+                done[slot] = p.SimulatedHours;
+                events[slot] = p.EventsProcessed;
+                progress.Report(new RunProgress(done.Sum(), horizonH * indices.Count, events.Sum()));
+            }
+        }
+        Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
+            slot =>
+            {
+                var replication = new Replication(model, options.Seed, indices[slot], options.Scale);
+                replication.Run(interval, new SlotProgress(slot, Report), cancellation);
+                runs[slot] = replication;
+            });
         clock.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
+        var series = runs.Length == 1 ? runs[0].Rows : runs.SelectMany(r => r.Rows).ToList();
         return new RunResult
         {
             ScenarioName = model.Name,
-            AffectedZoneScope = "zone:" + replication.AffectedZone,
+            AffectedZoneScope = "zone:" + runs[0].AffectedZone,
             Start = model.Start,
-            HorizonHours = model.Horizon.TotalHours,
-            VolumesTotal = replication.VolumesTotal,
-            EventsProcessed = replication.EventsProcessed,
+            HorizonHours = horizonH,
+            VolumesTotal = runs[0].VolumesTotal,
+            EventsProcessed = runs.Sum(r => r.EventsProcessed),
             WallSeconds = clock.Elapsed.TotalSeconds,
             PeakMemoryBytes = process.PeakWorkingSet64,
-            Series = replication.Rows,
-            Markers = replication.Markers,
+            Series = series,
+            Markers = runs[0].Markers,
         };
+    }
+
+    private sealed class SlotProgress(int slot, Action<int, RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(slot, value);
     }
 
     /// <summary>Compares a run with the scenario's `validation:` figures.</summary>
