@@ -22,7 +22,8 @@ public static class ApiErrorsPlot
         {
             var (times, values) = SeriesView.Curve(result.Series, zones[i], ReportedMetrics.ApiErrorRatePct);
             string legend = PlotStyle.ScopeName(zones[i]);
-            if (zones[i] == result.AffectedZoneScope) legend += " (affected)";
+            if (zones[i] == result.AffectedZoneScope) legend += ", affected";
+            legend += $" ({PlotStyle.PeakText(times, values)})";
             PlotStyle.Line(plot, times, values, legend, PlotStyle.Palette[i % PlotStyle.Palette.Length]);
             lastH = Math.Max(lastH, times[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, values));
@@ -31,7 +32,7 @@ public static class ApiErrorsPlot
         threshold.LegendText = "1 % (summary threshold)";
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(2, max * 1.1));
-        PlotStyle.LegendOutside(plot);
+        PlotStyle.LegendBelow(plot);
         return plot;
     }
 }
