@@ -49,6 +49,7 @@ public static class CapacityPlot
             plot.Axes.Right.Label.Text = "nodes crashed (cumulative)";
             plot.Axes.Right.Label.FontSize = 16;
             plot.Axes.Right.TickLabelStyle.FontSize = 14;
+            plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             plot.Axes.SetLimitsY(0, Math.Max(5, crashMax * 1.1), plot.Axes.Right);
         }
         PlotStyle.LegendBelow(plot);
