@@ -24,12 +24,15 @@ public static class CliApp
     /// <param name="output">Normal output: progress, tables, the results folder.</param>
     /// <param name="error">Errors, one per line.</param>
     /// <param name="interactive">True for a terminal: progress bar and colours instead of plain lines.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false) =>
+        Run(args, output, error, interactive, LibraryScenarioRunner.Instance);
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, IScenarioRunner runner)
     {
         var context = new CliContext(output, error, interactive);
         try
         {
-            var root = BuildCommand(context);
+            var root = BuildCommand(context, runner);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
@@ -63,7 +66,7 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildCommand(CliContext context)
+    private static RootCommand BuildCommand(CliContext context, IScenarioRunner runner)
     {
         var root = new RootCommand(
             "replsim: discrete-event simulator of replicated block storage. Replays the April 2011 AWS EBS " +
@@ -74,14 +77,14 @@ public static class CliApp
         var runOptions = new ScenarioOptions();
         var run = new Command("run", "Run a scenario once; write results/<scenario>/<time>-<seed>/ (CSV, plots, manifest)");
         runOptions.AddTo(run);
-        run.SetAction(parse => ScenarioCommand.Execute(context, runOptions.Read(parse), validate: false));
+        run.SetAction(parse => ScenarioCommand.Execute(context, runner, runOptions.Read(parse), validate: false));
         root.Add(run);
 
         var validateOptions = new ScenarioOptions();
         var validate = new Command("validate",
             "Run a scenario and compare it with its published figures; exit 1 if any is outside its tolerance");
         validateOptions.AddTo(validate);
-        validate.SetAction(parse => ScenarioCommand.Execute(context, validateOptions.Read(parse), validate: true));
+        validate.SetAction(parse => ScenarioCommand.Execute(context, runner, validateOptions.Read(parse), validate: true));
         root.Add(validate);
         return root;
     }

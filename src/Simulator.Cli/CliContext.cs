@@ -6,7 +6,7 @@ namespace Simulator.Cli;
 internal sealed class CliContext
 {
     /// <summary>Width of tables when the output is not a terminal (a file, a pipe, a test).</summary>
-    private const int RedirectedWidth = 120;
+    private const int RedirectedWidth = 160;
 
     public CliContext(TextWriter output, TextWriter error, bool interactive)
     {

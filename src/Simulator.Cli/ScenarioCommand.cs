@@ -10,16 +10,16 @@ namespace Simulator.Cli;
 /// </summary>
 internal static class ScenarioCommand
 {
-    public static int Execute(CliContext context, RunRequest request, bool validate)
+    public static int Execute(CliContext context, IScenarioRunner runner, RunRequest request, bool validate)
     {
         // ScenarioException propagates to CliApp, which prints every error and exits 2 before anything is written.
-        var scenario = ScenarioRunner.Load(request.ScenarioPath, request.Overrides);
+        var scenario = runner.Load(request.ScenarioPath, request.Overrides);
         var options = new RunOptions(request.Seed, request.Scale, request.SampleInterval);
 
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"running {scenario.Model.Name} from {request.ScenarioPath} (seed {request.Seed}, scale {request.Scale:G})"));
-        var result = RunProgressDisplay.Run(context, progress => ScenarioRunner.Run(scenario, options, progress));
-        var validation = validate ? ScenarioRunner.Validate(scenario, result) : null;
+        var result = RunProgressDisplay.Run(context, progress => runner.Run(scenario, options, progress));
+        var validation = validate ? runner.Validate(scenario, result) : null;
 
         string folder = WriteFolder(request.OutputRoot, result, RunDescription.From(scenario, options));
 

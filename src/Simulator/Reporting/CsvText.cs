@@ -20,7 +20,7 @@ internal static class CsvText
         WriteByteOrderMark = false,
     };
 
-    /// <summary>Decimals kept for times in hours: 6 decimals is 3.6 ms, well below any sample interval.</summary>
+    /// <summary>Decimals kept for times and durations (hours, minutes): far below any sample interval, and free of sums' float dust.</summary>
     public const int TimeDecimals = 6;
 
     /// <summary>A writer of UTF-8 to <paramref name="stream"/>, which stays open.</summary>
@@ -33,11 +33,11 @@ internal static class CsvText
     /// <summary>Shortest round-trip text of a double, invariant ("0.1", "1E-07", "NaN").</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A time in hours rounded to <see cref="TimeDecimals"/> decimals, then printed round-trip.</summary>
-    public static string Hours(double hours) => Number(RoundHours(hours));
+    /// <summary>A time or duration rounded to <see cref="TimeDecimals"/> decimals, then printed round-trip.</summary>
+    public static string Time(double value) => Number(RoundTime(value));
 
-    /// <summary>A time in hours rounded to <see cref="TimeDecimals"/> decimals.</summary>
-    public static double RoundHours(double hours) => Math.Round(hours, TimeDecimals, MidpointRounding.AwayFromZero);
+    /// <summary>A time or duration rounded to <see cref="TimeDecimals"/> decimals.</summary>
+    public static double RoundTime(double value) => Math.Round(value, TimeDecimals, MidpointRounding.AwayFromZero);
 
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

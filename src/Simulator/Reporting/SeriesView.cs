@@ -48,6 +48,47 @@ internal static class SeriesView
         return (times, values);
     }
 
+    /// <summary>Bin widths, in minutes, that <see cref="BinMeans"/> picks from: the smallest that keeps the points in bounds.</summary>
+    private static readonly int[] BinMinutes = [1, 2, 5, 10, 15, 30, 60, 120, 240, 360, 720, 1440];
+
+    /// <summary>
+    /// Averages a dense curve over fixed time bins so that at most <paramref name="maxPoints"/> remain (a rate sampled
+    /// every minute from a few requests is noise at the scale of days). Each mean is placed at its bin's start.
+    /// Returns the curve unchanged, with a bin of 0, when it is already sparse enough.
+    /// </summary>
+    public static (double[] TimesH, double[] Values, int BinMinutes) BinMeans(double[] timesH, double[] values, int maxPoints)
+    {
+        if (timesH.Length <= maxPoints) return (timesH, values, 0);
+        double spanH = timesH[^1] - timesH[0];
+        int minutes = BinMinutes.FirstOrDefault(m => spanH * 60 / m < maxPoints, BinMinutes[^1]);
+        double binH = minutes / 60.0;
+        var times = new List<double>();
+        var means = new List<double>();
+        double sum = 0;
+        int count = 0;
+        long currentBin = long.MinValue;
+        for (int i = 0; i < timesH.Length; i++)
+        {
+            long bin = (long)Math.Floor((timesH[i] - timesH[0]) / binH + 1e-9);
+            if (bin != currentBin && count > 0)
+            {
+                times.Add(timesH[0] + currentBin * binH);
+                means.Add(sum / count);
+                (sum, count) = (0, 0);
+            }
+            currentBin = bin;
+            if (double.IsNaN(values[i])) continue;
+            sum += values[i];
+            count++;
+        }
+        if (count > 0)
+        {
+            times.Add(timesH[0] + currentBin * binH);
+            means.Add(sum / count);
+        }
+        return ([.. times], [.. means], minutes);
+    }
+
     /// <summary>Whether any row carries <paramref name="metric"/> in <paramref name="scope"/>.</summary>
     public static bool Has(IReadOnlyList<TimeSeriesRow> series, string scope, string metric)
     {

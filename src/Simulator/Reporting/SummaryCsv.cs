@@ -24,9 +24,9 @@ public static class SummaryCsv
             csv.WriteField(s.Scope);
             if (several) csv.WriteField(CsvText.Integer(s.Replications));
             csv.WriteField(Number(s.Peak.Mean));
-            csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Hours(s.PeakTimeH.Mean));
+            csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Time(s.PeakTimeH.Mean));
             csv.WriteField(Number(s.Final.Mean));
-            csv.WriteField(s.MinutesAbove1Pct is { } minutes ? Number(minutes.Mean) : "");
+            csv.WriteField(s.MinutesAbove1Pct is { Count: > 0 } minutes ? CsvText.Time(minutes.Mean) : "");
             if (several)
             {
                 foreach (var stats in new[] { s.Peak, s.Final })

@@ -21,7 +21,7 @@ public static class TimeSeriesCsv
         foreach (var row in rows)
         {
             csv.WriteField(row.Replication);
-            csv.WriteField(CsvText.RoundHours(row.TimeH));
+            csv.WriteField(CsvText.RoundTime(row.TimeH));
             csv.WriteField(row.Scope);
             csv.WriteField(row.Metric);
             csv.WriteField(row.Value);

@@ -9,6 +9,9 @@ public static class ApiErrorsPlot
     /// <summary>File name without extension.</summary>
     public const string Name = "api-errors";
 
+    /// <summary>Above this many samples per zone the line shows means over time bins: error rates are noisy.</summary>
+    private const int MaxPointsPerLine = 500;
+
     /// <summary>The plot, or null when no zone has <c>api_error_rate_pct</c>.</summary>
     public static Plot? Build(RunResult result)
     {
@@ -18,20 +21,29 @@ public static class ApiErrorsPlot
         var plot = PlotStyle.Create($"{result.ScenarioName}: control-plane API errors by zone",
             PlotStyle.TimeAxisLabel(result), "% of API requests failing");
         double lastH = 0, max = 0;
-        for (int i = 0; i < zones.Count; i++)
+        int binMinutes = 0;
+        // The affected zone is drawn last, on top: it is the one the reader looks for.
+        var order = zones.Select((zone, colour) => (zone, colour)).OrderBy(z => z.zone == result.AffectedZoneScope);
+        foreach (var (zone, colour) in order)
         {
-            var (times, values) = SeriesView.Curve(result.Series, zones[i], ReportedMetrics.ApiErrorRatePct);
-            string legend = PlotStyle.ScopeName(zones[i]);
-            if (zones[i] == result.AffectedZoneScope) legend += " (affected)";
-            PlotStyle.Line(plot, times, values, legend, PlotStyle.Palette[i % PlotStyle.Palette.Length]);
+            var (times, values) = SeriesView.Curve(result.Series, zone, ReportedMetrics.ApiErrorRatePct);
+            string legend = PlotStyle.ScopeName(zone);
+            if (zone == result.AffectedZoneScope) legend += ", affected";
+            // The peak in the legend is the sampled one; the line may show means over bins.
+            legend += $" ({PlotStyle.PeakText(times, values)})";
+            var (binTimes, binValues, bin) = SeriesView.BinMeans(times, values, MaxPointsPerLine);
+            binMinutes = Math.Max(binMinutes, bin);
+            PlotStyle.Line(plot, binTimes, binValues, legend, PlotStyle.Palette[colour % PlotStyle.Palette.Length]);
             lastH = Math.Max(lastH, times[^1]);
-            max = Math.Max(max, PlotStyle.MaxFinite(0, values));
+            max = Math.Max(max, PlotStyle.MaxFinite(0, binValues));
         }
+        if (binMinutes > 0)
+            plot.YLabel($"% of API requests failing ({binMinutes}-min mean)", size: 16);
         var threshold = plot.Add.HorizontalLine(ReportedMetrics.ApiErrorThresholdPct, 1, PlotStyle.MarkerColor, LinePattern.Dotted);
         threshold.LegendText = "1 % (summary threshold)";
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(2, max * 1.1));
-        PlotStyle.LegendOutside(plot);
+        PlotStyle.LegendBelow(plot);
         return plot;
     }
 }

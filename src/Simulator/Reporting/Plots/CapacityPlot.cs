@@ -21,34 +21,38 @@ public static class CapacityPlot
 
         var plot = PlotStyle.Create($"{result.ScenarioName}: free capacity and crashed nodes",
             PlotStyle.TimeAxisLabel(result), "% of cluster capacity free");
-        int colour = 0;
-        double lastH = 0, crashMax = 0;
+        // One colour per scope: a cluster's free capacity (solid) and its crashes (dashed) share it.
+        var colours = new Dictionary<string, Color>();
+        Color ColourOf(string scope) => colours.TryGetValue(scope, out var c) ? c
+            : colours[scope] = PlotStyle.Palette[colours.Count % PlotStyle.Palette.Length];
+        double lastH = 0, crashMax = 0, freeMax = 0;
         foreach (var cluster in clusters)
         {
             var (times, values) = SeriesView.Curve(result.Series, cluster, ReportedMetrics.FreeCapacityPct);
-            PlotStyle.Line(plot, times, values, $"free: {PlotStyle.ScopeName(cluster)}",
-                PlotStyle.Palette[colour++ % PlotStyle.Palette.Length]);
+            PlotStyle.Line(plot, times, values, $"free: {PlotStyle.ScopeName(cluster)}", ColourOf(cluster));
             lastH = Math.Max(lastH, times[^1]);
+            freeMax = Math.Max(freeMax, PlotStyle.MaxFinite(0, values));
         }
         foreach (var scope in crashScopes)
         {
             var (times, values) = SeriesView.Curve(result.Series, scope, ReportedMetrics.NodesCrashedTotal);
             var line = PlotStyle.Line(plot, times, values, $"crashed: {PlotStyle.ScopeName(scope)} (right)",
-                PlotStyle.Palette[colour++ % PlotStyle.Palette.Length], LinePattern.Dashed);
+                ColourOf(scope), LinePattern.Dashed);
             line.Axes.YAxis = plot.Axes.Right;
             lastH = Math.Max(lastH, times[^1]);
             crashMax = Math.Max(crashMax, PlotStyle.MaxFinite(0, values));
         }
         PlotStyle.SetTimeLimits(plot, result, lastH);
-        plot.Axes.SetLimitsY(0, 105, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Min(105, Math.Max(10, freeMax * 1.2)), plot.Axes.Left);
         if (crashScopes.Count > 0)
         {
             plot.Axes.Right.Label.Text = "nodes crashed (cumulative)";
             plot.Axes.Right.Label.FontSize = 16;
             plot.Axes.Right.TickLabelStyle.FontSize = 14;
+            plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             plot.Axes.SetLimitsY(0, Math.Max(5, crashMax * 1.1), plot.Axes.Right);
         }
-        PlotStyle.LegendOutside(plot);
+        PlotStyle.LegendBelow(plot);
         return plot;
     }
 

@@ -21,7 +21,8 @@ public static class NetworkPlot
         for (int i = 0; i < networks.Count; i++)
         {
             var (times, values) = SeriesView.Curve(result.Series, networks[i], ReportedMetrics.NetworkUtilizationPct);
-            PlotStyle.Line(plot, times, values, PlotStyle.ScopeName(networks[i]), PlotStyle.Palette[i % PlotStyle.Palette.Length]);
+            PlotStyle.Line(plot, times, values,
+                $"{PlotStyle.ScopeName(networks[i])} ({PlotStyle.PeakText(times, values)})", PlotStyle.Palette[i % PlotStyle.Palette.Length]);
             lastH = Math.Max(lastH, times[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, values));
         }
@@ -29,7 +30,7 @@ public static class NetworkPlot
         capacity.LegendText = "capacity";
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(110, max * 1.1));
-        PlotStyle.LegendOutside(plot);
+        PlotStyle.LegendBelow(plot);
         return plot;
     }
 }

@@ -25,7 +25,7 @@ public static class OutageCurvePlot
         {
             (ReportedMetrics.VolumesStuckPct, "stuck", PlotStyle.Palette[0], LinePattern.Solid),
             (ReportedMetrics.VolumesUnavailablePct, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed),
-            (ReportedMetrics.VolumesLostPct, "lost (permanent)", PlotStyle.Palette[6], LinePattern.Solid),
+            (ReportedMetrics.VolumesLostPct, "lost for good", PlotStyle.Palette[6], LinePattern.Solid),
         };
         var present = curves
             .Select(c => (c, Data: SeriesView.Curve(result.Series, zone, c.Metric)))
@@ -41,18 +41,20 @@ public static class OutageCurvePlot
         double lastH = 0;
         foreach (var (curve, (times, values)) in present)
         {
-            PlotStyle.Line(plot, times, values, curve.Legend, curve.Color, curve.Pattern);
+            PlotStyle.Line(plot, times, values, $"{curve.Legend} ({PlotStyle.PeakText(times, values)})", curve.Color, curve.Pattern);
             lastH = Math.Max(lastH, times[^1]);
         }
         PlotStyle.SetTimeLimits(plot, result, lastH);
 
         double dataMax = Math.Max(1, PlotStyle.MaxFinite(1, [.. present.Select(p => p.Data.Values)]));
-        AddMarkers(plot, result.Markers, dataMax, plot.Axes.GetLimits().Right);
-        PlotStyle.LegendOutside(plot);
+        AddMarkers(plot, result.Markers, result.Start, dataMax, plot.Axes.GetLimits().Right);
+        // Below the plot: the marker key is long, and the time axis needs the width more than the height.
+        PlotStyle.LegendBelow(plot);
         return plot;
     }
 
-    private static void AddMarkers(Plot plot, IReadOnlyList<TimelineMarker> markers, double dataMax, double rightH)
+    private static void AddMarkers(Plot plot, IReadOnlyList<TimelineMarker> markers, DateTimeOffset? start,
+        double dataMax, double rightH)
     {
         var ordered = markers.OrderBy(m => m.TimeH).ToList();
         // Assign each number to the first row where it does not crowd the previous number on that row.
@@ -77,17 +79,22 @@ public static class OutageCurvePlot
             var marker = ordered[i];
             string number = (i + 1).ToString(CultureInfo.InvariantCulture);
             var line = plot.Add.VerticalLine(marker.TimeH, 1.5f, PlotStyle.MarkerColor, LinePattern.Dashed);
-            line.LegendText = $"{number}: {Hours(marker.TimeH)} {marker.Label}";
+            string clock = start is { } t0
+                ? " (" + t0.AddHours(marker.TimeH).ToString("ddd h:mm tt", CultureInfo.InvariantCulture) + ")"
+                : "";
+            line.LegendText = $"{number}: {Hours(marker.TimeH)}{clock} {marker.Label}";
 
             var text = plot.Add.Text(number, marker.TimeH, top - rowHeight * (rowOf[i] + 0.5));
+            // The number sits just right of its line (left of it near the right edge), so it is never cut off.
+            text.LabelAlignment = marker.TimeH > rightH * (1 - MinLabelGapFraction) ? Alignment.MiddleRight : Alignment.MiddleLeft;
+            text.LabelOffsetX = text.LabelAlignment == Alignment.MiddleLeft ? 2 : -2;
             text.LabelFontSize = 13;
             text.LabelBold = true;
             text.LabelFontColor = Colors.White;
             text.LabelBackgroundColor = PlotStyle.MarkerColor;
             text.LabelPadding = 3;
-            text.LabelAlignment = Alignment.MiddleCenter;
         }
     }
 
-    private static string Hours(double h) => h.ToString("0.0#", CultureInfo.InvariantCulture) + " h";
+    private static string Hours(double h) => PlotStyle.Hours(h);
 }

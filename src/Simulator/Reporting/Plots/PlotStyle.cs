@@ -32,7 +32,7 @@ internal static class PlotStyle
         plot.YLabel(yLabel, size: 16);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
-        plot.Legend.FontSize = 14;
+        plot.Legend.FontSize = 13;
         return plot;
     }
 
@@ -66,8 +66,12 @@ internal static class PlotStyle
         plot.Axes.SetLimitsX(0, right);
     }
 
-    /// <summary>Legend outside the data area, on the right, so it never hides a curve.</summary>
-    public static void LegendOutside(Plot plot) => plot.ShowLegend(Edge.Right);
+    /// <summary>Legend under the time axis, items wrapped into rows, so it never hides a curve.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
 
     /// <summary>"us-east-1a" from "zone:us-east-1a".</summary>
     public static string ScopeName(string scope)
@@ -75,6 +79,18 @@ internal static class PlotStyle
         int colon = scope.IndexOf(':');
         return colon >= 0 ? scope[(colon + 1)..] : scope;
     }
+
+    /// <summary>"peak 13.5 % at 0.5 h": the figure that matters, readable even when the curve hugs the axis.</summary>
+    public static string PeakText(double[] times, double[] values)
+    {
+        int at = 0;
+        for (int i = 1; i < values.Length; i++)
+            if (double.IsNaN(values[at]) || values[i] > values[at]) at = i;
+        return $"peak {values[at].ToString("0.0##", CultureInfo.InvariantCulture)} % at {Hours(times[at])}";
+    }
+
+    /// <summary>"10.72 h".</summary>
+    public static string Hours(double h) => h.ToString("0.0#", CultureInfo.InvariantCulture) + " h";
 
     /// <summary>Largest finite value of the arrays, or <paramref name="fallback"/> when there is none.</summary>
     public static double MaxFinite(double fallback, params double[][] arrays)

@@ -35,6 +35,9 @@ public static class RunPlots
         {
             string png = Path.Combine(directory, name + ".png");
             string svg = Path.Combine(directory, name + ".svg");
+            // A first render lays the legend out at the final size; an edge legend measured before it can come out
+            // shorter than it renders and be cut off at the bottom.
+            plot.GetImage(widthPx, heightPx).Dispose();
             plot.SavePng(png, widthPx, heightPx);
             plot.SaveSvg(svg, widthPx, heightPx);
             written.Add(png);

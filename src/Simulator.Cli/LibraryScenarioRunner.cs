@@ -1,0 +1,17 @@
+using Simulator.Experiments;
+
+namespace Simulator.Cli;
+
+/// <summary>The real thing: <see cref="ScenarioRunner"/>.</summary>
+internal sealed class LibraryScenarioRunner : IScenarioRunner
+{
+    public static readonly LibraryScenarioRunner Instance = new();
+
+    public LoadedScenario Load(string path, IReadOnlyList<string> overrides) => ScenarioRunner.Load(path, overrides);
+
+    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress) =>
+        ScenarioRunner.Run(scenario, options, progress);
+
+    public IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result) =>
+        ScenarioRunner.Validate(scenario, result);
+}
