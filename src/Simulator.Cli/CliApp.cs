@@ -86,6 +86,14 @@ public static class CliApp
         validateOptions.AddTo(validate);
         validate.SetAction(parse => ScenarioCommand.Execute(context, runner, validateOptions.Read(parse), validate: true));
         root.Add(validate);
+
+        var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
+        schema.SetAction(_ =>
+        {
+            context.Output.Write(ScenarioSchema.Generate(typeof(Scenarios.Model.Scenario)));
+            return ExitCodes.Ok;
+        });
+        root.Add(schema);
         return root;
     }
 }

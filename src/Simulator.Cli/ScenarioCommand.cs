@@ -14,10 +14,11 @@ internal static class ScenarioCommand
     {
         // ScenarioException propagates to CliApp, which prints every error and exits 2 before anything is written.
         var scenario = runner.Load(request.ScenarioPath, request.Overrides);
-        var options = new RunOptions(request.Seed, request.Scale, request.SampleInterval);
+        ulong seed = request.Seed ?? unchecked((ulong)scenario.Model.Seed);
+        var options = new RunOptions(seed, request.Scale, request.SampleInterval);
 
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"running {scenario.Model.Name} from {request.ScenarioPath} (seed {request.Seed}, scale {request.Scale:G})"));
+            $"running {scenario.Model.Name} from {request.ScenarioPath} (seed {seed}, scale {request.Scale:G})"));
         var result = RunProgressDisplay.Run(context, progress => runner.Run(scenario, options, progress));
         var validation = validate ? runner.Validate(scenario, result) : null;
 
@@ -32,7 +33,7 @@ internal static class ScenarioCommand
         int failed = validation.Count(row => !row.Ok);
         context.Output.WriteLine(failed == 0
             ? $"validation: all {validation.Count} figures within tolerance"
-            : $"validation: {failed} of {validation.Count} figures outside tolerance (seed {request.Seed})");
+            : $"validation: {failed} of {validation.Count} figures outside tolerance (seed {seed})");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.ValidationFailed;
     }
 

@@ -8,18 +8,14 @@ namespace Simulator.Cli;
 /// <summary>The scenario argument and the options that <c>run</c> and <c>validate</c> share, with their checks.</summary>
 internal sealed class ScenarioOptions
 {
-    /// <summary>Seed used when none is given.</summary>
-    public const ulong DefaultSeed = 1;
-
     private readonly Argument<string> _scenario = new("scenario")
     {
         Description = "Scenario file (YAML), e.g. scenarios/aws-2011-us-east-1.yaml",
     };
 
-    private readonly Option<ulong> _seed = new("--seed")
+    private readonly Option<ulong?> _seed = new("--seed")
     {
-        Description = "Run seed: every random draw derives from it; same seed, same results",
-        DefaultValueFactory = _ => DefaultSeed,
+        Description = "Run seed: every random draw derives from it; same seed, same results (default: the scenario's seed)",
         CustomParser = ParseSeed,
     };
 
@@ -90,12 +86,12 @@ internal sealed class ScenarioOptions
         parse.GetValue(_out) is { Length: > 0 } outDir ? outDir : "results",
         parse.GetValue(_sampleInterval));
 
-    private static ulong ParseSeed(ArgumentResult result)
+    private static ulong? ParseSeed(ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)) return seed;
         result.AddError($"--seed expects a non-negative integer, found \"{text}\"");
-        return default;
+        return null;
     }
 
     private static double ParseScale(ArgumentResult result)
