@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Reflection;
+using Simulator.Experiments;
 using Simulator.Scenarios;
 
 namespace Simulator.Cli;
 
 /// <summary>
-/// The <c>replsim</c> command line: <c>run</c> and <c>validate</c> a scenario, <c>--help</c>, <c>--version</c>.
+/// The <c>replsim</c> command line: <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
+/// shard folders, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
 public static class CliApp
@@ -15,9 +17,30 @@ public static class CliApp
         typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? "unknown";
 
-    /// <summary>Runs the command line on the process's console; a progress bar when stdout is a terminal.</summary>
-    public static int Run(string[] args) =>
-        Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+    /// <summary>
+    /// Runs the command line on the process's console; a progress bar when stdout is a terminal. The first Ctrl-C asks
+    /// experiments to stop after the units in flight (the folder is kept, to resume); a second one ends the process.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        using var stop = new CancellationTokenSource();
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (stop.IsCancellationRequested) return; // second Ctrl-C: let the process end
+            e.Cancel = true;
+            stop.Cancel();
+            Console.Error.WriteLine("replsim: stopping after the units in flight (Ctrl-C again to abort)");
+        }
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected, LibraryScenarioRunner.Instance, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
 
     /// <summary>Runs the command line writing to the given writers and returns the exit code (see <see cref="ExitCodes"/>).</summary>
     /// <param name="args">Arguments, without the program name.</param>
@@ -27,9 +50,10 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false) =>
         Run(args, output, error, interactive, LibraryScenarioRunner.Instance);
 
-    internal static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, IScenarioRunner runner)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, IScenarioRunner runner,
+        CancellationToken stop = default)
     {
-        var context = new CliContext(output, error, interactive);
+        var context = new CliContext(output, error, interactive, stop);
         try
         {
             var root = BuildCommand(context, runner);
@@ -53,6 +77,11 @@ public static class CliApp
             foreach (var scenarioError in e.Errors) error.WriteLine(scenarioError.ToString());
             return ExitCodes.BadInput;
         }
+        catch (ExperimentException e)
+        {
+            error.WriteLine($"replsim: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (BadInputException e)
         {
             error.WriteLine($"replsim: {e.Message}");
@@ -74,11 +103,18 @@ public static class CliApp
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new VersionAction();
 
-        var runOptions = new ScenarioOptions();
-        var run = new Command("run", "Run a scenario once; write results/<scenario>/<time>-<seed>/ (CSV, plots, manifest)");
-        runOptions.AddTo(run);
-        run.SetAction(parse => ScenarioCommand.Execute(context, runner, runOptions.Read(parse), validate: false));
-        root.Add(run);
+        root.Add(ExperimentCommandLine("run",
+            "Run a scenario (N replications in parallel); write results/<scenario>/<time>-<seed>/ (CSV, plots, manifest)",
+            ExperimentKind.Run, new ScenarioOptions(ArgumentArity.ZeroOrOne), new ExperimentOptions(defaultReplications: 1), context, runner));
+        root.Add(ExperimentCommandLine("compare",
+            "Run two or more variants of a scenario on the same seeds; print and write their headline figures and paired differences",
+            ExperimentKind.Compare, new ScenarioOptions(ArgumentArity.ZeroOrMore, "scenarios",
+                "Scenario files (YAML); the first is the baseline, e.g. scenarios/aws-2011-us-east-1.yaml scenarios/what-if/*.yaml"),
+            new ExperimentOptions(defaultReplications: 10), context, runner));
+        root.Add(ExperimentCommandLine("sweep",
+            "Run a scenario at every point of a grid (or Latin hypercube) of --vary values; figures against parameters with CIs",
+            ExperimentKind.Sweep, new ScenarioOptions(ArgumentArity.ZeroOrOne), new ExperimentOptions(defaultReplications: 5, sweep: true),
+            context, runner));
 
         var validateOptions = new ScenarioOptions();
         var validate = new Command("validate",
@@ -86,6 +122,22 @@ public static class CliApp
         validateOptions.AddTo(validate);
         validate.SetAction(parse => ScenarioCommand.Execute(context, runner, validateOptions.Read(parse), validate: true));
         root.Add(validate);
+
+        var mergeDirs = new Argument<string[]>("folders")
+        {
+            Description = "Shard folders of one experiment (written with --shard i/n)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var mergeOut = new Option<string>("--out")
+        {
+            Description = "The merged folder to write (must not exist)",
+            Required = true,
+        };
+        var merge = new Command("merge", "Combine shard folders into the folder one process would have written (same CSV bytes)");
+        merge.Add(mergeDirs);
+        merge.Add(mergeOut);
+        merge.SetAction(parse => MergeCommand.Execute(context, parse.GetRequiredValue(mergeDirs), parse.GetRequiredValue(mergeOut)));
+        root.Add(merge);
 
         var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
         schema.SetAction(_ =>
@@ -95,5 +147,32 @@ public static class CliApp
         });
         root.Add(schema);
         return root;
+    }
+
+    private static Command ExperimentCommandLine(string name, string description, ExperimentKind kind, ScenarioOptions scenarioOptions,
+        ExperimentOptions experimentOptions, CliContext context, IScenarioRunner runner)
+    {
+        var command = new Command(name, description);
+        scenarioOptions.AddTo(command);
+        experimentOptions.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var request = scenarioOptions.Read(parse);
+            var experiment = experimentOptions.Read(parse);
+            if (experiment.Resume is not null)
+            {
+                var given = scenarioOptions.PlanOptions.Concat(experimentOptions.PlanOptions)
+                    .Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (request.ScenarioPaths.Count > 0) given.Insert(0, "the scenario file");
+                if (given.Count > 0)
+                    throw new BadInputException($"--resume takes the plan from the folder; leave out {string.Join(", ", given)}");
+            }
+            else if (kind == ExperimentKind.Compare && request.ScenarioPaths.Count < 2)
+                throw new BadInputException($"compare needs at least two scenario files (or --resume DIR), found {request.ScenarioPaths.Count}");
+            else if (request.ScenarioPaths.Count == 0)
+                throw new BadInputException($"{name} needs a scenario file (or --resume DIR)");
+            return ExperimentCommand.Execute(context, runner, kind, request, experiment);
+        });
+        return command;
     }
 }

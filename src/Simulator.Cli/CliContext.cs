@@ -8,8 +8,9 @@ internal sealed class CliContext
     /// <summary>Width of tables when the output is not a terminal (a file, a pipe, a test).</summary>
     private const int RedirectedWidth = 160;
 
-    public CliContext(TextWriter output, TextWriter error, bool interactive)
+    public CliContext(TextWriter output, TextWriter error, bool interactive, CancellationToken stop = default)
     {
+        Stop = stop;
         Output = output;
         Error = error;
         Interactive = interactive;
@@ -28,4 +29,6 @@ internal sealed class CliContext
     /// <summary>True when the output is a terminal: progress bar and colours; false: plain progress lines.</summary>
     public bool Interactive { get; }
     public IAnsiConsole Console { get; }
+    /// <summary>Set by Ctrl-C: experiments finish the units in flight, start no more, and keep an incomplete folder.</summary>
+    public CancellationToken Stop { get; }
 }

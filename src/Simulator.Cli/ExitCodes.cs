@@ -11,4 +11,6 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>A bug: an unexpected exception, printed with its stack.</summary>
     public const int InternalError = 3;
+    /// <summary>Stopped by Ctrl-C after the units in flight: the folder is kept, marked incomplete, to <c>--resume</c> (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

@@ -45,6 +45,76 @@ internal static class ReportTables
         return table;
     }
 
+    /// <summary>
+    /// The tables of a comparison: each variant's headline figures (mean ± 95 % CI half-width across replications), then
+    /// each variant's paired difference from the first (same seeds), mean ± 95 % CI half-width.
+    /// </summary>
+    public static IReadOnlyList<Table> Comparison(IReadOnlyList<ComparisonRow> rows, int replications)
+    {
+        var figures = rows.Select(r => r.Figure).Distinct()
+            .Where(f => rows.Any(r => r.Figure == f && !double.IsNaN(r.Values.Mean))).ToList();
+        var variants = rows.Select(r => r.Variant).Distinct().ToList();
+        string baseline = variants[0];
+
+        var values = new Table().Border(TableBorder.Rounded)
+            .Title($"headline figures: mean ± 95 % CI over {replications} replications");
+        var differences = new Table().Border(TableBorder.Rounded)
+            .Title($"paired difference from {baseline} (same seeds): mean ± 95 % CI");
+        foreach (var table in new[] { values, differences })
+        {
+            table.AddColumn("variant");
+            foreach (var f in figures) table.AddColumn(new TableColumn($"{f.Label} ({f.Unit})").RightAligned());
+        }
+        foreach (var variant in variants)
+        {
+            var of = figures.Select(f => rows.Single(r => r.Variant == variant && r.Figure == f)).ToList();
+            values.AddRow([Cell(variant), .. of.Select(r => Cell(PlusMinus(r.Values)))]);
+            if (variant != baseline)
+                differences.AddRow([Cell(variant), .. of.Select(r => Cell(r.Difference is { } d ? PlusMinus(d, signed: true) : ""))]);
+        }
+        return [values, differences];
+    }
+
+    /// <summary>A sweep's points with their parameter values and headline figures (mean ± 95 % CI half-width).</summary>
+    public static Table Sweep(ExperimentPlan plan, IReadOnlyList<PointFigure> rows)
+    {
+        var figures = rows.Select(r => r.Figure).Distinct()
+            .Where(f => rows.Any(r => r.Figure == f && !double.IsNaN(r.Values.Mean))).ToList();
+        var names = Simulator.Reporting.Plots.SweepPlots.ShortNames([.. plan.Parameters.Select(p => p.Path)]);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"sweep: mean ± 95 % CI over {plan.Replications} replications per point");
+        table.AddColumn(new TableColumn("point").RightAligned());
+        foreach (var name in names) table.AddColumn(new TableColumn(name).RightAligned());
+        foreach (var f in figures) table.AddColumn(new TableColumn($"{f.Label} ({f.Unit})").RightAligned());
+        foreach (var point in plan.Points)
+        {
+            var cells = new List<Text> { Cell(point.Id.ToString(CultureInfo.InvariantCulture)) };
+            cells.AddRange(point.Values.Select(Cell));
+            cells.AddRange(figures.Select(f => Cell(PlusMinus(rows.Single(r => r.Point.Id == point.Id && r.Figure == f).Values))));
+            table.AddRow(cells);
+        }
+        return table;
+    }
+
+    /// <summary>"12.3 ± 0.41", "−7.1 ± 0.2"; the mean alone when there is no interval.</summary>
+    internal static string PlusMinus(SummaryStatistics s, bool signed = false)
+    {
+        if (double.IsNaN(s.Mean)) return "";
+        double half = double.IsNaN(s.Ci95High) ? double.NaN : s.Ci95High - s.Mean;
+        string format = Format(Math.Max(Math.Abs(s.Mean), double.IsNaN(half) ? 0 : half));
+        string mean = s.Mean.ToString(signed ? "+" + format + ";-" + format + ";0" : format, CultureInfo.InvariantCulture);
+        return double.IsNaN(half) ? mean : $"{mean} ± {half.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Three significant digits for the larger of mean and half-width, at most three decimals.</summary>
+    private static string Format(double magnitude) => magnitude switch
+    {
+        >= 100 => "0",
+        >= 10 => "0.0",
+        >= 1 => "0.00",
+        _ => "0.000",
+    };
+
     private static Text Cell(string text) => new(text);
 
     private static string Value(Headline h) => h.Unit switch

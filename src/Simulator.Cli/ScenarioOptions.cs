@@ -5,13 +5,10 @@ using Simulator.Engine;
 
 namespace Simulator.Cli;
 
-/// <summary>The scenario argument and the options that <c>run</c> and <c>validate</c> share, with their checks.</summary>
+/// <summary>The scenario argument(s) and the options that <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> share, with their checks.</summary>
 internal sealed class ScenarioOptions
 {
-    private readonly Argument<string> _scenario = new("scenario")
-    {
-        Description = "Scenario file (YAML), e.g. scenarios/aws-2011-us-east-1.yaml",
-    };
+    private readonly Argument _scenario;
 
     private readonly Option<ulong?> _seed = new("--seed")
     {
@@ -45,15 +42,26 @@ internal sealed class ScenarioOptions
         CustomParser = ParseSampleInterval,
     };
 
-    public ScenarioOptions()
+    /// <param name="arity">How many scenario files the command takes.</param>
+    /// <param name="name">The argument's name in the help.</param>
+    /// <param name="description">The argument's description in the help.</param>
+    public ScenarioOptions(ArgumentArity? arity = null, string name = "scenario",
+        string description = "Scenario file (YAML), e.g. scenarios/aws-2011-us-east-1.yaml")
     {
+        var a = arity ?? ArgumentArity.ExactlyOne;
+        _scenario = a.MaximumNumberOfValues > 1
+            ? new Argument<string[]>(name) { Description = description, Arity = a }
+            : new Argument<string?>(name) { Description = description, Arity = a };
         _scenario.Validators.Add(result =>
         {
-            string? path = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
-            if (path is not null && !File.Exists(path))
-                result.AddError(Directory.Exists(path)
-                    ? $"scenario path is a folder, not a file: {path}"
-                    : $"scenario file not found: {path}");
+            foreach (var token in result.Tokens)
+            {
+                string path = token.Value;
+                if (!File.Exists(path))
+                    result.AddError(Directory.Exists(path)
+                        ? $"scenario path is a folder, not a file: {path}"
+                        : $"scenario file not found: {path}");
+            }
         });
         _set.Validators.Add(result =>
         {
@@ -77,9 +85,17 @@ internal sealed class ScenarioOptions
         command.Add(_sampleInterval);
     }
 
+    /// <summary>The options other than the scenario, for commands that check which were given.</summary>
+    public IReadOnlyList<Option> PlanOptions => [_seed, _set, _scale, _sampleInterval];
+
     /// <summary>The parsed values of a parse result without errors.</summary>
     public RunRequest Read(ParseResult parse) => new(
-        parse.GetRequiredValue(_scenario),
+        _scenario switch
+        {
+            Argument<string[]> many => parse.GetValue(many) ?? [],
+            Argument<string?> one => parse.GetValue(one) is { } path ? [path] : [],
+            _ => [],
+        },
         parse.GetValue(_seed),
         parse.GetValue(_set) ?? [],
         parse.GetValue(_scale),

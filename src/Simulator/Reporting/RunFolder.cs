@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Simulator.Experiments;
 using Simulator.Reporting.Plots;
 
@@ -23,9 +22,6 @@ public static class RunFolder
     /// <inheritdoc cref="ManifestFileName"/>
     public const string PlotsFolderName = "plots";
 
-    /// <summary>Suffixes tried before giving up on a free name.</summary>
-    private const int MaxSuffix = 1000;
-
     /// <summary>Writes the run folder and returns its full path.</summary>
     /// <param name="outputRoot">Root of all results (<c>results</c>); created if missing.</param>
     /// <param name="result">What the run produced.</param>
@@ -39,17 +35,15 @@ public static class RunFolder
         string scenarioDir = Path.GetFullPath(Path.Combine(outputRoot, SafeName(result.ScenarioName)));
         Directory.CreateDirectory(scenarioDir);
         string name = FolderName(created, run.Seed);
-        string temp = Path.Combine(scenarioDir, $".{name}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
-
-        Directory.CreateDirectory(temp);
+        string temp = FolderPlacement.CreateTemp(scenarioDir, name);
         try
         {
             WriteContents(temp, result, run, created, includePlots);
-            return MoveIntoPlace(temp, scenarioDir, name);
+            return FolderPlacement.MoveIntoPlace(temp, scenarioDir, name);
         }
         catch
         {
-            TryDelete(temp);
+            FolderPlacement.TryDelete(temp);
             throw;
         }
     }
@@ -90,48 +84,5 @@ public static class RunFolder
             writer.Write(manifest.ToJson());
     }
 
-    private static ManifestFile Describe(string dir, string path)
-    {
-        using var stream = File.OpenRead(path);
-        string sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return new ManifestFile(Path.GetRelativePath(dir, path).Replace('\\', '/'), stream.Length, sha);
-    }
-
-    /// <summary>
-    /// Renames the finished folder to the first free name. Directory.Move refuses an existing target (and the
-    /// rename underneath cannot replace a non-empty folder), so a folder that exists is never touched.
-    /// </summary>
-    private static string MoveIntoPlace(string temp, string scenarioDir, string name)
-    {
-        for (int suffix = 1; suffix <= MaxSuffix; suffix++)
-        {
-            string target = Path.Combine(scenarioDir, suffix == 1 ? name : $"{name}-{suffix}");
-            if (Directory.Exists(target) || File.Exists(target)) continue;
-            try
-            {
-                Directory.Move(temp, target);
-                return target;
-            }
-            catch (IOException) when (Directory.Exists(target) && Directory.Exists(temp))
-            {
-                // Another run took the name between the check and the rename: try the next suffix.
-            }
-        }
-        throw new IOException($"no free run folder name under {scenarioDir} for {name} (tried -2 to -{MaxSuffix})");
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the original exception matters more than a leftover hidden temp folder.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    private static ManifestFile Describe(string dir, string path) => FolderPlacement.Describe(dir, path);
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Simulator.Experiments;
@@ -12,16 +11,7 @@ namespace Simulator.Reporting;
 /// </summary>
 public sealed record RunManifest
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        // A file for people and tools, never embedded in HTML: keep '+' and non-ASCII as they are.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static JsonSerializerOptions JsonOptions => ManifestJson.Options;
 
     public required string ScenarioName { get; init; }
     public required string ScenarioPath { get; init; }
@@ -46,6 +36,9 @@ public sealed record RunManifest
     public required DateTimeOffset CreatedUtc { get; init; }
     /// <summary>Every other file of the folder, in the order written.</summary>
     public required IReadOnlyList<ManifestFile> Files { get; init; }
+    /// <summary>The plan and share when the run was made by <c>replsim run</c> (replications, shards, resume); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExperimentState? Experiment { get; init; }
 
     /// <summary>The informational version of this library (<c>0.1.0+commit</c>).</summary>
     public static string CurrentToolVersion { get; } =

@@ -9,7 +9,13 @@ public static class RunSummary
     /// Summaries ordered by metric, then scope (ordinal). Within one replication, rows of a (metric, scope) are
     /// taken to be in increasing time, as <see cref="Experiments.RunResult.Series"/> promises.
     /// </summary>
-    public static IReadOnlyList<MetricSummary> Compute(IReadOnlyList<TimeSeriesRow> series)
+    public static IReadOnlyList<MetricSummary> Compute(IReadOnlyList<TimeSeriesRow> series) => Aggregate(PerReplication(series));
+
+    /// <summary>
+    /// The figures of each (replication, metric, scope), ordered by replication, then metric, then scope (ordinal):
+    /// what an experiment keeps of each replication.
+    /// </summary>
+    public static IReadOnlyList<ReplicationSummary> PerReplication(IReadOnlyList<TimeSeriesRow> series)
     {
         var perReplication = new Dictionary<(string Metric, string Scope, int Replication), Accumulator>();
         foreach (var row in series)
@@ -22,23 +28,35 @@ public static class RunSummary
             }
             acc.Add(row.TimeH, row.Value);
         }
-
         return perReplication
-            .GroupBy(kv => (kv.Key.Metric, kv.Key.Scope))
+            .OrderBy(kv => kv.Key.Replication)
+            .ThenBy(kv => kv.Key.Metric, StringComparer.Ordinal)
+            .ThenBy(kv => kv.Key.Scope, StringComparer.Ordinal)
+            .Select(kv => new ReplicationSummary(kv.Key.Replication, kv.Key.Metric, kv.Key.Scope, kv.Value.Peak,
+                kv.Value.PeakTimeH, kv.Value.Final, kv.Key.Metric == ReportedMetrics.ApiErrorRatePct ? kv.Value.MinutesAbove : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// One <see cref="MetricSummary"/> per (metric, scope), ordered by metric, then scope (ordinal), each figure taken
+    /// across the replications in increasing replication order.
+    /// </summary>
+    public static IReadOnlyList<MetricSummary> Aggregate(IEnumerable<ReplicationSummary> rows) =>
+        rows
+            .GroupBy(r => (r.Metric, r.Scope))
             .OrderBy(g => g.Key.Metric, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Scope, StringComparer.Ordinal)
             .Select(g =>
             {
-                var reps = g.OrderBy(kv => kv.Key.Replication).Select(kv => kv.Value).ToList();
+                var reps = g.OrderBy(r => r.Replication).ToList();
                 bool countsMinutes = g.Key.Metric == ReportedMetrics.ApiErrorRatePct;
                 return new MetricSummary(g.Key.Metric, g.Key.Scope, reps.Count,
                     SummaryStatistics.Of(reps.Select(r => r.Peak)),
                     SummaryStatistics.Of(reps.Select(r => r.PeakTimeH)),
                     SummaryStatistics.Of(reps.Select(r => r.Final)),
-                    countsMinutes ? SummaryStatistics.Of(reps.Select(r => r.MinutesAbove)) : null);
+                    countsMinutes ? SummaryStatistics.Of(reps.Select(r => r.MinutesAbove1Pct ?? double.NaN)) : null);
             })
             .ToList();
-    }
 
     /// <summary>Streaming peak, final and time-above-threshold of one replication's samples.</summary>
     private sealed class Accumulator(bool countsMinutesAbove)

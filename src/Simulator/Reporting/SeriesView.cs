@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Simulator.Metrics;
 
 namespace Simulator.Reporting;
@@ -46,6 +47,41 @@ internal static class SeriesView
             i++;
         }
         return (times, values);
+    }
+
+    /// <summary>The median and 5–95 % band of one metric in one scope across replications, with each replication's curve.</summary>
+    public static SeriesBand Band(IReadOnlyList<TimeSeriesRow> series, string scope, string metric)
+    {
+        var perReplication = new SortedDictionary<int, Dictionary<double, double>>();
+        var times = new SortedSet<double>();
+        foreach (var row in series)
+        {
+            if (row.Metric != metric || row.Scope != scope) continue;
+            if (!perReplication.TryGetValue(row.Replication, out var values))
+                perReplication[row.Replication] = values = [];
+            values[row.TimeH] = row.Value;
+            times.Add(row.TimeH);
+        }
+        double[] t = [.. times];
+        var runs = perReplication.Values
+            .Select(values => t.Select(x => values.TryGetValue(x, out double v) ? v : double.NaN).ToArray())
+            .ToList();
+        var p5 = new double[t.Length];
+        var median = new double[t.Length];
+        var p95 = new double[t.Length];
+        var column = new List<double>(runs.Count);
+        for (int i = 0; i < t.Length; i++)
+        {
+            column.Clear();
+            foreach (var run in runs)
+                if (!double.IsNaN(run[i])) column.Add(run[i]);
+            if (column.Count == 0) { p5[i] = median[i] = p95[i] = double.NaN; continue; }
+            if (column.Count == 1) { p5[i] = median[i] = p95[i] = column[0]; continue; }
+            p5[i] = column.QuantileCustom(0.05, QuantileDefinition.R7);
+            median[i] = column.QuantileCustom(0.50, QuantileDefinition.R7);
+            p95[i] = column.QuantileCustom(0.95, QuantileDefinition.R7);
+        }
+        return new SeriesBand(t, p5, median, p95, runs);
     }
 
     /// <summary>Bin widths, in minutes, that <see cref="BinMeans"/> picks from: the smallest that keeps the points in bounds.</summary>

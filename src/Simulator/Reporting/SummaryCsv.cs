@@ -12,37 +12,50 @@ public static class SummaryCsv
     private static readonly string[] SpreadColumns = ["sd", "ci95_low", "ci95_high", "min", "max", "p5", "p50", "p95"];
 
     /// <summary>Writes the summaries as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
-    public static void Write(Stream stream, IReadOnlyList<MetricSummary> summaries)
+    public static void Write(Stream stream, IReadOnlyList<MetricSummary> summaries) =>
+        Write(stream, [], [([], summaries)]);
+
+    /// <summary>
+    /// Writes several groups of summaries (one per variant or sweep point) into one table: the key columns first,
+    /// then the usual columns. The layout for several replications is used when any group has several.
+    /// </summary>
+    /// <param name="stream">Where to write (flushed, left open).</param>
+    /// <param name="keyColumns">Header fields of the key columns (<c>variant</c>, <c>point</c>).</param>
+    /// <param name="groups">Each group's key values (one per key column) and summaries, in the order to write.</param>
+    public static void Write(Stream stream, IReadOnlyList<string> keyColumns,
+        IReadOnlyList<(IReadOnlyList<string> Keys, IReadOnlyList<MetricSummary> Summaries)> groups)
     {
-        bool several = summaries.Any(s => s.Replications > 1);
+        bool several = groups.Any(g => g.Summaries.Any(s => s.Replications > 1));
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in Header(several)) csv.WriteField(field);
+        foreach (var field in keyColumns.Concat(Header(several))) csv.WriteField(field);
         csv.EndRecord();
-        foreach (var s in summaries)
-        {
-            csv.WriteField(s.Metric);
-            csv.WriteField(s.Scope);
-            if (several) csv.WriteField(CsvText.Integer(s.Replications));
-            csv.WriteField(Number(s.Peak.Mean));
-            csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Time(s.PeakTimeH.Mean));
-            csv.WriteField(Number(s.Final.Mean));
-            csv.WriteField(s.MinutesAbove1Pct is { Count: > 0 } minutes ? CsvText.Time(minutes.Mean) : "");
-            if (several)
+        foreach (var (keys, summaries) in groups)
+            foreach (var s in summaries)
             {
-                foreach (var stats in new[] { s.Peak, s.Final })
+                foreach (var key in keys) csv.WriteField(key);
+                csv.WriteField(s.Metric);
+                csv.WriteField(s.Scope);
+                if (several) csv.WriteField(CsvText.Integer(s.Replications));
+                csv.WriteField(Number(s.Peak.Mean));
+                csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Time(s.PeakTimeH.Mean));
+                csv.WriteField(Number(s.Final.Mean));
+                csv.WriteField(s.MinutesAbove1Pct is { Count: > 0 } minutes ? CsvText.Time(minutes.Mean) : "");
+                if (several)
                 {
-                    csv.WriteField(Number(stats.StandardDeviation));
-                    csv.WriteField(Number(stats.Ci95Low));
-                    csv.WriteField(Number(stats.Ci95High));
-                    csv.WriteField(Number(stats.Min));
-                    csv.WriteField(Number(stats.Max));
-                    csv.WriteField(Number(stats.P5));
-                    csv.WriteField(Number(stats.P50));
-                    csv.WriteField(Number(stats.P95));
+                    foreach (var stats in new[] { s.Peak, s.Final })
+                    {
+                        csv.WriteField(Number(stats.StandardDeviation));
+                        csv.WriteField(Number(stats.Ci95Low));
+                        csv.WriteField(Number(stats.Ci95High));
+                        csv.WriteField(Number(stats.Min));
+                        csv.WriteField(Number(stats.Max));
+                        csv.WriteField(Number(stats.P5));
+                        csv.WriteField(Number(stats.P50));
+                        csv.WriteField(Number(stats.P95));
+                    }
                 }
+                csv.EndRecord();
             }
-            csv.EndRecord();
-        }
         csv.Flush();
     }
 

@@ -17,9 +17,27 @@ public static class TimeSeriesCsv
         using var csv = CsvText.CreateWriter(stream);
         foreach (var field in Header) csv.WriteField(field);
         csv.EndRecord();
+        WriteRecords(csv, rows, []);
+        csv.Flush();
+    }
+
+    /// <summary>
+    /// Writes the rows without a header, each after the <paramref name="leadingFields"/> (a variant's name), exactly as
+    /// they appear in a whole file: a run's rows written this way and concatenated after the header are the file.
+    /// </summary>
+    public static void WriteRows(Stream stream, IEnumerable<TimeSeriesRow> rows, IReadOnlyList<string> leadingFields)
+    {
+        using var csv = CsvText.CreateWriter(stream);
+        WriteRecords(csv, rows, leadingFields);
+        csv.Flush();
+    }
+
+    private static void WriteRecords(CsvHelper.CsvWriter csv, IEnumerable<TimeSeriesRow> rows, IReadOnlyList<string> leadingFields)
+    {
         // Numbers go through CsvHelper's UTF-8 formatting (invariant, shortest round-trip text): no string per field.
         foreach (var row in rows)
         {
+            foreach (var field in leadingFields) csv.WriteField(field);
             csv.WriteField(row.Replication);
             csv.WriteField(CsvText.RoundTime(row.TimeH));
             csv.WriteField(row.Scope);
@@ -27,7 +45,6 @@ public static class TimeSeriesCsv
             csv.WriteField(row.Value);
             csv.EndRecord();
         }
-        csv.Flush();
     }
 
     /// <summary>Writes the rows to a new file at <paramref name="path"/>; fails if the file exists.</summary>

@@ -18,7 +18,7 @@ public static class ApiErrorsPlot
         var zones = SeriesView.Scopes(result.Series, ReportedMetrics.ApiErrorRatePct, ReportedMetrics.ZoneScopePrefix);
         if (zones.Count == 0) return null;
 
-        var plot = PlotStyle.Create($"{result.ScenarioName}: control-plane API errors by zone",
+        var plot = PlotStyle.Create($"{result.ScenarioName}: control-plane API errors by zone{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
             PlotStyle.TimeAxisLabel(result), "% of API requests failing");
         double lastH = 0, max = 0;
         int binMinutes = 0;
@@ -26,14 +26,19 @@ public static class ApiErrorsPlot
         var order = zones.Select((zone, colour) => (zone, colour)).OrderBy(z => z.zone == result.AffectedZoneScope);
         foreach (var (zone, colour) in order)
         {
-            var (times, values) = SeriesView.Curve(result.Series, zone, ReportedMetrics.ApiErrorRatePct);
+            var band = SeriesView.Band(result.Series, zone, ReportedMetrics.ApiErrorRatePct);
+            var (times, values) = (band.TimesH, band.Median);
             string legend = PlotStyle.ScopeName(zone);
             if (zone == result.AffectedZoneScope) legend += ", affected";
             // The peak in the legend is the sampled one; the line may show means over bins.
             legend += $" ({PlotStyle.PeakText(times, values)})";
             var (binTimes, binValues, bin) = SeriesView.BinMeans(times, values, MaxPointsPerLine);
             binMinutes = Math.Max(binMinutes, bin);
-            PlotStyle.Line(plot, binTimes, binValues, legend, PlotStyle.Palette[colour % PlotStyle.Palette.Length]);
+            // The band and the runs are binned like the median, or they would be a blur of noise.
+            var binned = new SeriesBand(binTimes, SeriesView.BinMeans(times, band.P5, MaxPointsPerLine).Values, binValues,
+                SeriesView.BinMeans(times, band.P95, MaxPointsPerLine).Values,
+                [.. band.Runs.Select(run => SeriesView.BinMeans(times, run, MaxPointsPerLine).Values)]);
+            PlotStyle.Curve(plot, binned, legend, PlotStyle.Palette[colour % PlotStyle.Palette.Length]);
             lastH = Math.Max(lastH, times[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, binValues));
         }

@@ -19,7 +19,7 @@ public static class CapacityPlot
         var crashScopes = CrashScopes(result);
         if (clusters.Count == 0 && crashScopes.Count == 0) return null;
 
-        var plot = PlotStyle.Create($"{result.ScenarioName}: free capacity and crashed nodes",
+        var plot = PlotStyle.Create($"{result.ScenarioName}: free capacity and crashed nodes{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
             PlotStyle.TimeAxisLabel(result), "% of cluster capacity free");
         // One colour per scope: a cluster's free capacity (solid) and its crashes (dashed) share it.
         var colours = new Dictionary<string, Color>();
@@ -28,19 +28,18 @@ public static class CapacityPlot
         double lastH = 0, crashMax = 0, freeMax = 0;
         foreach (var cluster in clusters)
         {
-            var (times, values) = SeriesView.Curve(result.Series, cluster, ReportedMetrics.FreeCapacityPct);
-            PlotStyle.Line(plot, times, values, $"free: {PlotStyle.ScopeName(cluster)}", ColourOf(cluster));
-            lastH = Math.Max(lastH, times[^1]);
-            freeMax = Math.Max(freeMax, PlotStyle.MaxFinite(0, values));
+            var band = SeriesView.Band(result.Series, cluster, ReportedMetrics.FreeCapacityPct);
+            PlotStyle.Curve(plot, band, $"free: {PlotStyle.ScopeName(cluster)}", ColourOf(cluster));
+            lastH = Math.Max(lastH, band.TimesH[^1]);
+            freeMax = Math.Max(freeMax, PlotStyle.MaxFinite(0, band.P95));
         }
         foreach (var scope in crashScopes)
         {
-            var (times, values) = SeriesView.Curve(result.Series, scope, ReportedMetrics.NodesCrashedTotal);
-            var line = PlotStyle.Line(plot, times, values, $"crashed: {PlotStyle.ScopeName(scope)} (right)",
-                ColourOf(scope), LinePattern.Dashed);
-            line.Axes.YAxis = plot.Axes.Right;
-            lastH = Math.Max(lastH, times[^1]);
-            crashMax = Math.Max(crashMax, PlotStyle.MaxFinite(0, values));
+            var band = SeriesView.Band(result.Series, scope, ReportedMetrics.NodesCrashedTotal);
+            PlotStyle.Curve(plot, band, $"crashed: {PlotStyle.ScopeName(scope)} (right)",
+                ColourOf(scope), LinePattern.Dashed, plot.Axes.Right);
+            lastH = Math.Max(lastH, band.TimesH[^1]);
+            crashMax = Math.Max(crashMax, PlotStyle.MaxFinite(0, band.P95));
         }
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Min(105, Math.Max(10, freeMax * 1.2)), plot.Axes.Left);

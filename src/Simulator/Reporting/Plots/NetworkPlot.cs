@@ -15,16 +15,16 @@ public static class NetworkPlot
         var networks = SeriesView.Scopes(result.Series, ReportedMetrics.NetworkUtilizationPct, ReportedMetrics.NetworkScopePrefix);
         if (networks.Count == 0) return null;
 
-        var plot = PlotStyle.Create($"{result.ScenarioName}: network utilization",
+        var plot = PlotStyle.Create($"{result.ScenarioName}: network utilization{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
             PlotStyle.TimeAxisLabel(result), "% of network capacity offered");
         double lastH = 0, max = 0;
         for (int i = 0; i < networks.Count; i++)
         {
-            var (times, values) = SeriesView.Curve(result.Series, networks[i], ReportedMetrics.NetworkUtilizationPct);
-            PlotStyle.Line(plot, times, values,
-                $"{PlotStyle.ScopeName(networks[i])} ({PlotStyle.PeakText(times, values)})", PlotStyle.Palette[i % PlotStyle.Palette.Length]);
-            lastH = Math.Max(lastH, times[^1]);
-            max = Math.Max(max, PlotStyle.MaxFinite(0, values));
+            var band = SeriesView.Band(result.Series, networks[i], ReportedMetrics.NetworkUtilizationPct);
+            PlotStyle.Curve(plot, band, $"{PlotStyle.ScopeName(networks[i])} ({PlotStyle.PeakText(band.TimesH, band.Median)})",
+                PlotStyle.Palette[i % PlotStyle.Palette.Length]);
+            lastH = Math.Max(lastH, band.TimesH[^1]);
+            max = Math.Max(max, PlotStyle.MaxFinite(0, band.P95));
         }
         var capacity = plot.Add.HorizontalLine(100, 1, PlotStyle.MarkerColor, LinePattern.Dotted);
         capacity.LegendText = "capacity";

@@ -28,7 +28,7 @@ public static class OutageCurvePlot
             (ReportedMetrics.VolumesLostPct, "lost for good", PlotStyle.Palette[6], LinePattern.Solid),
         };
         var present = curves
-            .Select(c => (c, Data: SeriesView.Curve(result.Series, zone, c.Metric)))
+            .Select(c => (c, Data: SeriesView.Band(result.Series, zone, c.Metric)))
             .Where(x => x.Data.TimesH.Length > 0)
             .ToList();
         if (present.Count == 0) return null;
@@ -36,17 +36,18 @@ public static class OutageCurvePlot
         string title = $"{result.ScenarioName}: volumes in {PlotStyle.ScopeName(zone)}";
         if (result.Start is { } start)
             title += ", " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        title += PlotStyle.ReplicationsNote(present.Max(p => p.Data.Replications));
         var plot = PlotStyle.Create(title, PlotStyle.TimeAxisLabel(result), "% of zone's volumes");
 
         double lastH = 0;
-        foreach (var (curve, (times, values)) in present)
+        foreach (var (curve, band) in present)
         {
-            PlotStyle.Line(plot, times, values, $"{curve.Legend} ({PlotStyle.PeakText(times, values)})", curve.Color, curve.Pattern);
-            lastH = Math.Max(lastH, times[^1]);
+            PlotStyle.Curve(plot, band, $"{curve.Legend} ({PlotStyle.PeakText(band.TimesH, band.Median)})", curve.Color, curve.Pattern);
+            lastH = Math.Max(lastH, band.TimesH[^1]);
         }
         PlotStyle.SetTimeLimits(plot, result, lastH);
 
-        double dataMax = Math.Max(1, PlotStyle.MaxFinite(1, [.. present.Select(p => p.Data.Values)]));
+        double dataMax = Math.Max(1, PlotStyle.MaxFinite(1, [.. present.Select(p => p.Data.P95)]));
         AddMarkers(plot, result.Markers, result.Start, dataMax, plot.Axes.GetLimits().Right);
         // Below the plot: the marker key is long, and the time axis needs the width more than the height.
         PlotStyle.LegendBelow(plot);

@@ -47,6 +47,45 @@ internal static class PlotStyle
         return line;
     }
 
+    /// <summary>Most replications drawn one by one (faint) under their median; above it only the band shows.</summary>
+    public const int MaxRunsDrawn = 10;
+
+    /// <summary>
+    /// A curve across replications: with one replication, the line itself (as <see cref="Line"/>); with several, the
+    /// 5–95 % band shaded, each run faint when there are at most <see cref="MaxRunsDrawn"/>, and the median on top.
+    /// Returns the median line.
+    /// </summary>
+    public static ScottPlot.Plottables.Scatter Curve(Plot plot, SeriesBand band, string legend, Color color,
+        LinePattern? pattern = null, IYAxis? yAxis = null, bool drawRuns = true)
+    {
+        bool aligned = band.P5.Length == band.TimesH.Length && band.P95.Length == band.TimesH.Length;
+        if (band.Replications > 1 && aligned)
+        {
+            var fill = plot.Add.FillY(band.TimesH, band.P5, band.P95);
+            fill.FillStyle.Color = color.WithAlpha(0.18);
+            fill.LineStyle.Width = 0;
+            if (yAxis is not null) fill.Axes.YAxis = yAxis;
+            if (drawRuns && band.Replications <= MaxRunsDrawn)
+                foreach (var run in band.Runs.Where(r => r.Length == band.TimesH.Length))
+                {
+                    var faint = plot.Add.ScatterLine(band.TimesH, run, color.WithAlpha(0.3));
+                    faint.LineWidth = 1;
+                    if (yAxis is not null) faint.Axes.YAxis = yAxis;
+                }
+        }
+        var line = Line(plot, band.TimesH, band.Median, legend, color, pattern);
+        if (yAxis is not null) line.Axes.YAxis = yAxis;
+        return line;
+    }
+
+    /// <summary>" (median of 20 runs, 5–95 % shaded)" for several replications, "" for one.</summary>
+    public static string ReplicationsNote(int replications) => replications switch
+    {
+        <= 1 => "",
+        <= MaxRunsDrawn => $" (median of {replications} runs, each run faint, 5–95 % shaded)",
+        _ => $" (median of {replications} runs, 5–95 % shaded)",
+    };
+
     /// <summary>"hours since 12:47 AM 21 Apr 2011 (UTC-07:00)" when the run has a real start, else "hours since start".</summary>
     public static string TimeAxisLabel(RunResult result) =>
         result.Start is { } start ? $"hours since {StartText(start)}" : "hours since start";

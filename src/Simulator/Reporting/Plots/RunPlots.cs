@@ -27,11 +27,16 @@ public static class RunPlots
     /// plot the run has data for; returns the paths written, PNG before SVG.
     /// </summary>
     public static IReadOnlyList<string> Write(string directory, RunResult result,
+        int widthPx = PlotStyle.WidthPx, int heightPx = PlotStyle.HeightPx) =>
+        Save(directory, Build(result), widthPx, heightPx);
+
+    /// <summary>Writes each plot as <c>NAME.png</c> and <c>NAME.svg</c> into <paramref name="directory"/> (created if needed); returns the paths, PNG before SVG.</summary>
+    public static IReadOnlyList<string> Save(string directory, IReadOnlyList<(string Name, Plot Plot)> plots,
         int widthPx = PlotStyle.WidthPx, int heightPx = PlotStyle.HeightPx)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (name, plot) in Build(result))
+        foreach (var (name, plot) in plots)
         {
             string png = Path.Combine(directory, name + ".png");
             string svg = Path.Combine(directory, name + ".svg");

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Simulator.Experiments;
+using Simulator.Reporting;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// What <c>run</c>, <c>compare</c> and <c>sweep</c> do: build and check the plan (refusing bad input before anything is
+/// written), compute this process's units with one overall progress display, then print the tables and the folder.
+/// A stop request (Ctrl-C) finishes the units in flight and leaves a folder marked incomplete, to <c>--resume</c>.
+/// </summary>
+internal static class ExperimentCommand
+{
+    public static int Execute(CliContext context, IScenarioRunner runner, ExperimentKind kind, RunRequest request,
+        ExperimentRequest experiment)
+    {
+        string command = Name(kind);
+        UnitRunner runUnit = (scenario, options, progress) => runner.Run(scenario, options, progress);
+        ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
+        ExperimentOutcome outcome;
+        if (experiment.Resume is { } dir)
+        {
+            context.Output.WriteLine($"resuming {dir}");
+            outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
+                ExperimentFolder.Resume(dir, kind, load, experiment.Threads, runUnit, progress, context.Stop)));
+        }
+        else
+        {
+            var settings = new ExperimentSettings(request.Seed, request.Scale, request.SampleInterval, experiment.Replications, request.Overrides);
+            var setup = kind switch
+            {
+                ExperimentKind.Run => ExperimentSetup.ForRun(request.ScenarioPath, settings, load),
+                ExperimentKind.Compare => ExperimentSetup.ForCompare(request.ScenarioPaths, settings, load),
+                _ => ExperimentSetup.ForSweep(request.ScenarioPath, experiment.Vary, experiment.Samples, settings, load),
+            };
+            context.Output.WriteLine(Describe(setup.Plan, experiment));
+            outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
+                ExperimentFolder.Start(setup, experiment.Shard, request.OutputRoot, experiment.Folder, experiment.Threads,
+                    runUnit, progress, context.Stop)));
+        }
+        return Report(context, command, outcome);
+    }
+
+    private static int Report(CliContext context, string command, ExperimentOutcome outcome)
+    {
+        var state = outcome.State;
+        if (state.Status == ExperimentStatus.Incomplete)
+        {
+            context.Output.WriteLine($"stopped: {state.UnitsDone} of {state.UnitsInShare} units done, kept in {outcome.Folder}");
+            context.Output.WriteLine($"finish with: replsim {command} --resume {Quote(outcome.Folder)}");
+            return ExitCodes.Interrupted;
+        }
+        if (outcome.Results is not { } results)
+        {
+            context.Output.WriteLine($"shard {state.Shard}: {state.UnitsDone} of {state.UnitsTotal} units in {outcome.Folder}");
+            context.Output.WriteLine("when every shard is done: replsim merge <shard folders…> --out <new folder>");
+            return ExitCodes.Ok;
+        }
+        Print(context, state.Plan, results);
+        context.Output.WriteLine($"results: {outcome.Folder}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The tables of a complete folder (also after a merge).</summary>
+    public static void Print(CliContext context, ExperimentPlan plan, ExperimentResults results)
+    {
+        switch (plan.Kind)
+        {
+            case ExperimentKind.Run when results.Run is { } run:
+                context.Console.Write(ReportTables.Headlines(HeadlineFigures.Compute(run, results.Summaries)));
+                break;
+            case ExperimentKind.Compare when results.Comparison is { } rows:
+                foreach (var table in ReportTables.Comparison(rows, plan.Replications)) context.Console.Write(table);
+                break;
+            case ExperimentKind.Sweep when results.PointFigures is { } rows:
+                context.Console.Write(ReportTables.Sweep(plan, rows));
+                break;
+        }
+    }
+
+    private static string Describe(ExperimentPlan plan, ExperimentRequest experiment)
+    {
+        string what = plan.Kind switch
+        {
+            ExperimentKind.Compare => $"comparing {string.Join(", ", plan.Variants.Select(v => v.Label))}",
+            ExperimentKind.Sweep => $"sweeping {plan.Variants[0].Name} over {plan.Points.Count} points " +
+                                    $"({(plan.Design == SweepDesignKind.Grid ? "grid" : "Latin hypercube")} of {string.Join(", ", plan.Parameters.Select(p => p.Path))})",
+            _ => $"running {plan.Variants[0].Name} from {plan.Variants[0].Path}",
+        };
+        string replications = plan.Replications == 1 ? "" : $", {plan.Replications} replications";
+        string units = plan.UnitCount == 1 ? "" : $", {plan.UnitCount} units on {Math.Min(experiment.Threads, plan.UnitCountOf(experiment.Shard))} threads";
+        string shard = experiment.Shard.IsPartial ? $", shard {experiment.Shard} ({plan.UnitCountOf(experiment.Shard)} units)" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{what} (seed {plan.Seed}, scale {plan.Scale:G}{replications}{units}{shard})");
+    }
+
+    private static T Guard<T>(string outputRoot, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new BadInputException($"cannot write results under {outputRoot}: {e.Message}");
+        }
+    }
+
+    private static string Name(ExperimentKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+}

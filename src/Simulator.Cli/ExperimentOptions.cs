@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Simulator.Experiments;
+
+namespace Simulator.Cli;
+
+/// <summary>The options of the experiment commands: <c>--replications</c>, <c>--threads</c>, <c>--shard</c>, <c>--folder</c>, <c>--resume</c> (and <c>--vary</c>, <c>--samples</c> for sweeps).</summary>
+internal sealed class ExperimentOptions
+{
+    private readonly Option<int> _replications;
+
+    private readonly Option<int> _threads = new("--threads")
+    {
+        Description = "Replications run at once, one per thread; results do not depend on it (default: the number of cores)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        CustomParser = r => ParsePositive(r, "--threads"),
+    };
+
+    private readonly Option<Shard> _shard = new("--shard")
+    {
+        Description = "Compute only shard i of n (i from 0 to n-1): the units whose index mod n is i; combine the shard folders with replsim merge",
+        DefaultValueFactory = _ => Shard.All,
+        CustomParser = ParseShard,
+    };
+
+    private readonly Option<string?> _folder = new("--folder")
+    {
+        Description = "Write exactly this folder (which must not exist) instead of OUT/<scenario>/<time>-<seed>",
+    };
+
+    private readonly Option<string?> _resume = new("--resume")
+    {
+        Description = "Finish an interrupted folder (or shard folder): compute only its missing units, then write its final files",
+    };
+
+    private readonly Option<string[]> _vary = new("--vary")
+    {
+        Description = "Vary a scenario value (repeatable): path=v1,v2,… or path=lo..hi:steps (add :log for geometric steps), e.g. " +
+                      "--vary replication.retry.interval=1s..60s:4",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<int?> _samples = new("--samples")
+    {
+        Description = "Latin hypercube of K points over the --vary ranges (path=lo..hi) instead of a full grid",
+        CustomParser = r => ParsePositive(r, "--samples"),
+    };
+
+    private readonly bool _sweep;
+
+    /// <param name="defaultReplications">Replications when <c>--replications</c> is not given.</param>
+    /// <param name="sweep">Adds <c>--vary</c> and <c>--samples</c>.</param>
+    public ExperimentOptions(int defaultReplications, bool sweep = false)
+    {
+        _sweep = sweep;
+        _replications = new Option<int>("--replications")
+        {
+            Description = $"Independent replications per scenario (and sweep point), each on its own random streams (default {defaultReplications})",
+            DefaultValueFactory = _ => defaultReplications,
+            CustomParser = r => ParsePositive(r, "--replications"),
+        };
+        _vary.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.IndexOf('=', StringComparison.Ordinal) <= 0)
+                    result.AddError($"--vary expects path=values, found \"{token.Value}\"");
+        });
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Add(_replications);
+        command.Add(_threads);
+        command.Add(_shard);
+        command.Add(_folder);
+        command.Add(_resume);
+        if (!_sweep) return;
+        command.Add(_vary);
+        command.Add(_samples);
+    }
+
+    /// <summary>Options that define the plan, which <c>--resume</c> takes from the folder instead.</summary>
+    public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _vary, _samples] : [_replications, _shard, _folder];
+
+    public ExperimentRequest Read(ParseResult parse) => new(
+        parse.GetValue(_replications),
+        parse.GetValue(_threads),
+        parse.GetValue(_shard),
+        parse.GetValue(_folder),
+        parse.GetValue(_resume),
+        _sweep ? parse.GetValue(_vary) ?? [] : [],
+        _sweep ? parse.GetValue(_samples) : null);
+
+    private static int ParsePositive(ArgumentResult result, string name)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1) return n;
+        result.AddError($"{name} expects a whole number of at least 1, found \"{text}\"");
+        return 1;
+    }
+
+    private static Shard ParseShard(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Shard.TryParse(text, out var shard, out string error)) return shard;
+        result.AddError($"--shard {error}");
+        return Shard.All;
+    }
+}

@@ -1,0 +1,216 @@
+using Simulator.Experiments;
+using Simulator.Metrics;
+using Simulator.Reporting.Plots;
+
+namespace Simulator.Reporting;
+
+/// <summary>
+/// Makes an experiment's final files from its <c>units/</c>, reading the units in index order. It is a pure function
+/// of the unit files and the plan: the one way final CSVs are written, whether the units were computed by one process
+/// on any number of threads, by shards merged afterwards, or across an interruption and a resume.
+/// <list type="bullet">
+/// <item>run: <c>timeseries.csv</c> (the units' rows, replication after replication), <c>summary.csv</c>,
+/// <c>replications.csv</c>, plots (median and 5–95 % band when there are several replications).</item>
+/// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and <c>replications.csv</c> (with a
+/// <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of every variant.</item>
+/// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and
+/// <c>replications.csv</c> (with a <c>point</c> column), plots of each figure against each parameter.</item>
+/// </list>
+/// </summary>
+public static class ExperimentFinalizer
+{
+    public const string OutageCurvesFileName = "outage-curves.csv";
+
+    /// <summary>Writes the final files into <paramref name="dir"/> (which must not hold them yet).</summary>
+    /// <exception cref="ExperimentException">when a unit of the plan is missing.</exception>
+    public static ExperimentResults Write(string dir, string unitsDir, ExperimentPlan plan, bool includePlots = true)
+    {
+        var done = UnitFiles.Done(unitsDir);
+        var missing = Enumerable.Range(0, plan.UnitCount).Where(i => !done.Contains(i)).ToList();
+        if (missing.Count > 0)
+            throw new ExperimentException($"{missing.Count} of {plan.UnitCount} units are missing ({Sample(missing)})");
+        var metas = Enumerable.Range(0, plan.UnitCount).Select(i => UnitFiles.ReadMeta(unitsDir, i)).ToList();
+        return plan.Kind switch
+        {
+            ExperimentKind.Run => WriteRun(dir, unitsDir, plan, metas, includePlots),
+            ExperimentKind.Compare => WriteCompare(dir, unitsDir, plan, metas, includePlots),
+            _ => WriteSweep(dir, unitsDir, plan, metas, includePlots),
+        };
+    }
+
+    /// <summary>"4, 9, 17, …" of a list of unit indices.</summary>
+    public static string Sample(IReadOnlyList<int> units) =>
+        "unit" + (units.Count == 1 ? " " : "s ") + string.Join(", ", units.Take(5)) + (units.Count > 5 ? ", …" : "");
+
+    private static ExperimentResults WriteRun(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    {
+        var files = new List<string>();
+        string timeseries = Path.Combine(dir, RunFolder.TimeSeriesFileName);
+        using (var stream = CsvText.CreateFile(timeseries))
+        {
+            TimeSeriesCsv.Write(stream, []);
+            foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+        }
+        files.Add(timeseries);
+
+        var perReplication = metas.SelectMany(m => UnitFiles.ReadSummary(unitsDir, m.Unit, m.Replication)).ToList();
+        var summaries = RunSummary.Aggregate(perReplication);
+        string summary = Path.Combine(dir, RunFolder.SummaryFileName);
+        SummaryCsv.Write(summary, summaries);
+        files.Add(summary);
+
+        string replications = Path.Combine(dir, ReplicationsCsv.FileName);
+        ReplicationsCsv.Write(replications, [], [([], perReplication)]);
+        files.Add(replications);
+
+        var first = metas[0];
+        string zone = first.AffectedZoneScope;
+        // The plots need a few metrics, not every row: reading back only those keeps 20 replications in little memory.
+        var series = metas.SelectMany(m => UnitFiles.ReadSeries(unitsDir, m.Unit, 0, (scope, metric) => IsPlotted(scope, metric, zone))).ToList();
+        var result = new RunResult
+        {
+            ScenarioName = first.ScenarioName,
+            AffectedZoneScope = zone,
+            Start = first.Start,
+            HorizonHours = first.HorizonH,
+            VolumesTotal = first.VolumesTotal,
+            EventsProcessed = metas.Sum(m => m.EventsProcessed),
+            WallSeconds = metas.Sum(m => m.WallSeconds),
+            PeakMemoryBytes = 0,
+            Series = series,
+            Markers = first.Markers,
+        };
+        if (includePlots) files.AddRange(RunPlots.Write(Path.Combine(dir, RunFolder.PlotsFolderName), result));
+        return new ExperimentResults
+        {
+            Files = files,
+            Run = result,
+            Summaries = summaries,
+            EventsProcessed = result.EventsProcessed,
+            UnitWallSeconds = result.WallSeconds,
+        };
+    }
+
+    private static bool IsPlotted(string scope, string metric, string affectedZone) => metric switch
+    {
+        ReportedMetrics.VolumesStuckPct or ReportedMetrics.VolumesUnavailablePct or ReportedMetrics.VolumesLostPct => scope == affectedZone,
+        ReportedMetrics.ApiErrorRatePct => scope.StartsWith(ReportedMetrics.ZoneScopePrefix, StringComparison.Ordinal),
+        ReportedMetrics.FreeCapacityPct or ReportedMetrics.NodesCrashedTotal or ReportedMetrics.NetworkUtilizationPct => true,
+        _ => false,
+    };
+
+    private static ExperimentResults WriteCompare(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    {
+        var files = new List<string>();
+        int n = plan.Replications;
+        var variants = plan.Variants;
+        // Units of a compare: variant-major, one point, replications in order.
+        var summaries = metas.Select(m => UnitFiles.ReadSummary(unitsDir, m.Unit, m.Replication)).ToList();
+        var figures = variants.Select((_, v) => (IReadOnlyList<double[]>)Enumerable.Range(0, n)
+            .Select(r => ExperimentFigures.Compute(summaries[plan.IndexOf(v, 0, r)], metas[plan.IndexOf(v, 0, r)].AffectedZoneScope))
+            .ToList()).ToList();
+
+        var comparison = Comparison.Compute([.. variants.Select(v => (v.Label, v.Path))], figures);
+        string comparisonPath = Path.Combine(dir, ComparisonCsv.FileName);
+        ComparisonCsv.Write(comparisonPath, comparison);
+        files.Add(comparisonPath);
+
+        string figuresPath = Path.Combine(dir, FiguresCsv.FileName);
+        FiguresCsv.Write(figuresPath, ["variant"], variants.SelectMany((variant, v) =>
+            Enumerable.Range(0, n).Select(r => ((IReadOnlyList<string>)[variant.Label], r, figures[v][r]))));
+        files.Add(figuresPath);
+
+        string summaryPath = Path.Combine(dir, RunFolder.SummaryFileName);
+        using (var stream = CsvText.CreateFile(summaryPath))
+            SummaryCsv.Write(stream, ["variant"], [.. variants.Select((variant, v) =>
+                ((IReadOnlyList<string>)[variant.Label], RunSummary.Aggregate(Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(v, 0, r)]))))]);
+        files.Add(summaryPath);
+
+        string replicationsPath = Path.Combine(dir, ReplicationsCsv.FileName);
+        ReplicationsCsv.Write(replicationsPath, ["variant"], [.. variants.Select((variant, v) =>
+            ((IReadOnlyList<string>)[variant.Label], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(v, 0, r)])]))]);
+        files.Add(replicationsPath);
+
+        string curvesPath = Path.Combine(dir, OutageCurvesFileName);
+        using (var stream = CsvText.CreateFile(curvesPath))
+        {
+            using (var header = CsvText.CreateWriter(stream))
+            {
+                foreach (var field in TimeSeriesCsv.Header.Prepend("variant")) header.WriteField(field);
+                header.EndRecord();
+                header.Flush();
+            }
+            foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+        }
+        files.Add(curvesPath);
+
+        if (includePlots)
+        {
+            var first = metas[0];
+            var curves = variants.Select((variant, v) => (variant.Label, Rows: (IReadOnlyList<TimeSeriesRow>)[.. Enumerable.Range(0, n)
+                .SelectMany(r => UnitFiles.ReadSeries(unitsDir, plan.IndexOf(v, 0, r), 1, (_, _) => true))])).ToList();
+            double horizon = metas.Max(m => m.HorizonH);
+            var plots = new List<(string, ScottPlot.Plot)>();
+            foreach (var (name, metric) in new[] { (ComparisonPlot.StuckName, ReportedMetrics.VolumesStuckPct), (ComparisonPlot.LostName, ReportedMetrics.VolumesLostPct) })
+                if (ComparisonPlot.Build([.. curves.Select(c => (c.Label, (IReadOnlyList<TimeSeriesRow>)[.. c.Rows.Where(x => x.Metric == metric)]))],
+                        metric, first.AffectedZoneScope, first.Start, horizon, first.Markers) is { } plot)
+                    plots.Add((name, plot));
+            files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), plots));
+        }
+        return new ExperimentResults
+        {
+            Files = files,
+            Comparison = comparison,
+            EventsProcessed = metas.Sum(m => m.EventsProcessed),
+            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
+        };
+    }
+
+    private static ExperimentResults WriteSweep(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    {
+        var files = new List<string>();
+        int n = plan.Replications;
+        var summaries = metas.Select(m => UnitFiles.ReadSummary(unitsDir, m.Unit, m.Replication)).ToList();
+        var figures = plan.Points.Select(point => Enumerable.Range(0, n)
+            .Select(r => ExperimentFigures.Compute(summaries[plan.IndexOf(0, point.Id, r)], metas[plan.IndexOf(0, point.Id, r)].AffectedZoneScope))
+            .ToList()).ToList();
+
+        string pointsPath = Path.Combine(dir, SweepCsv.PointsFileName);
+        SweepCsv.WritePoints(pointsPath, plan);
+        files.Add(pointsPath);
+
+        var pointFigures = plan.Points.SelectMany(point => ExperimentFigures.All.Select((figure, f) =>
+            new PointFigure(point, figure, SummaryStatistics.Of(figures[point.Id].Select(x => x[f]))))).ToList();
+        string pointFiguresPath = Path.Combine(dir, SweepCsv.PointFiguresFileName);
+        SweepCsv.WritePointFigures(pointFiguresPath, plan, pointFigures);
+        files.Add(pointFiguresPath);
+
+        string figuresPath = Path.Combine(dir, FiguresCsv.FileName);
+        FiguresCsv.Write(figuresPath, ["point"], plan.Points.SelectMany(point =>
+            Enumerable.Range(0, n).Select(r => ((IReadOnlyList<string>)[Id(point)], r, figures[point.Id][r]))));
+        files.Add(figuresPath);
+
+        string summaryPath = Path.Combine(dir, RunFolder.SummaryFileName);
+        using (var stream = CsvText.CreateFile(summaryPath))
+            SummaryCsv.Write(stream, ["point"], [.. plan.Points.Select(point =>
+                ((IReadOnlyList<string>)[Id(point)], RunSummary.Aggregate(Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(0, point.Id, r)]))))]);
+        files.Add(summaryPath);
+
+        string replicationsPath = Path.Combine(dir, ReplicationsCsv.FileName);
+        ReplicationsCsv.Write(replicationsPath, ["point"], [.. plan.Points.Select(point =>
+            ((IReadOnlyList<string>)[Id(point)], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(0, point.Id, r)])]))]);
+        files.Add(replicationsPath);
+
+        if (includePlots)
+            files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), SweepPlots.Build(plan, pointFigures)));
+        return new ExperimentResults
+        {
+            Files = files,
+            PointFigures = pointFigures,
+            EventsProcessed = metas.Sum(m => m.EventsProcessed),
+            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
+        };
+    }
+
+    private static string Id(PlanPoint point) => CsvText.Integer(point.Id);
+}

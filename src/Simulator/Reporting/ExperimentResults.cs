@@ -1,0 +1,22 @@
+using Simulator.Experiments;
+
+namespace Simulator.Reporting;
+
+/// <summary>What <see cref="ExperimentFinalizer"/> wrote, and the figures a command prints.</summary>
+public sealed class ExperimentResults
+{
+    /// <summary>Full paths of the files written, in order.</summary>
+    public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>For <c>run</c>: the run as the plots saw it (the plotted metrics of every replication), with its totals.</summary>
+    public RunResult? Run { get; init; }
+    /// <summary>For <c>run</c>: <c>summary.csv</c>'s rows.</summary>
+    public IReadOnlyList<MetricSummary>? Summaries { get; init; }
+    /// <summary>For <c>compare</c>: <c>comparison.csv</c>'s rows.</summary>
+    public IReadOnlyList<ComparisonRow>? Comparison { get; init; }
+    /// <summary>For <c>sweep</c>: <c>point-figures.csv</c>'s rows.</summary>
+    public IReadOnlyList<PointFigure>? PointFigures { get; init; }
+    /// <summary>Events fired by all units.</summary>
+    public required long EventsProcessed { get; init; }
+    /// <summary>Sum of the units' wall times (CPU-seconds of simulation, roughly).</summary>
+    public required double UnitWallSeconds { get; init; }
+}
