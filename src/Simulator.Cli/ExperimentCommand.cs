@@ -56,18 +56,24 @@ internal static class ExperimentCommand
             context.Output.WriteLine("when every shard is done: replsim merge <shard folders…> --out <new folder>");
             return ExitCodes.Ok;
         }
-        Print(context, state.Plan, results);
+        Print(context, state.Plan, results, outcome.Execution?.WallSeconds);
         context.Output.WriteLine($"results: {outcome.Folder}");
         return ExitCodes.Ok;
     }
 
     /// <summary>The tables of a complete folder (also after a merge).</summary>
-    public static void Print(CliContext context, ExperimentPlan plan, ExperimentResults results)
+    /// <param name="context">Where to print.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="results">The final figures.</param>
+    /// <param name="wallSeconds">Wall time of this command, shown for a run; null for the units' total.</param>
+    public static void Print(CliContext context, ExperimentPlan plan, ExperimentResults results, double? wallSeconds = null)
     {
         switch (plan.Kind)
         {
             case ExperimentKind.Run when results.Run is { } run:
-                context.Console.Write(ReportTables.Headlines(HeadlineFigures.Compute(run, results.Summaries)));
+                var headlines = HeadlineFigures.Compute(run, results.Summaries)
+                    .Select(h => h.Unit == "s" && wallSeconds is { } wall ? h with { Value = wall } : h).ToList();
+                context.Console.Write(ReportTables.Headlines(headlines));
                 break;
             case ExperimentKind.Compare when results.Comparison is { } rows:
                 foreach (var table in ReportTables.Comparison(rows, plan.Replications)) context.Console.Write(table);

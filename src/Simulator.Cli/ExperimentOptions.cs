@@ -57,7 +57,7 @@ internal sealed class ExperimentOptions
         _sweep = sweep;
         _replications = new Option<int>("--replications")
         {
-            Description = $"Independent replications per scenario (and sweep point), each on its own random streams (default {defaultReplications})",
+            Description = $"Independent replications per scenario (and sweep point), each on its own random streams",
             DefaultValueFactory = _ => defaultReplications,
             CustomParser = r => ParsePositive(r, "--replications"),
         };

@@ -102,7 +102,7 @@ internal static class ReportTables
         if (double.IsNaN(s.Mean)) return "";
         double half = double.IsNaN(s.Ci95High) ? double.NaN : s.Ci95High - s.Mean;
         string format = Format(Math.Max(Math.Abs(s.Mean), double.IsNaN(half) ? 0 : half));
-        string mean = s.Mean.ToString(signed ? "+" + format + ";-" + format + ";0" : format, CultureInfo.InvariantCulture);
+        string mean = s.Mean.ToString(signed ? "+" + format + ";-" + format + ";" + format : format, CultureInfo.InvariantCulture);
         return double.IsNaN(half) ? mean : $"{mean} ± {half.ToString(format, CultureInfo.InvariantCulture)}";
     }
 

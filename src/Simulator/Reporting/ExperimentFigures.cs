@@ -7,18 +7,18 @@ namespace Simulator.Reporting;
 /// </summary>
 public static class ExperimentFigures
 {
-    public static readonly FigureDefinition StuckPeak = new("stuck_peak_pct", "stuck, peak", "% of zone",
+    public static readonly FigureDefinition StuckPeak = new("stuck_peak_pct", "stuck peak", "%",
         "peak of volumes_stuck_pct in the affected zone");
-    public static readonly FigureDefinition LostFinal = new("lost_final_pct", "lost, final", "% of zone",
+    public static readonly FigureDefinition LostFinal = new("lost_final_pct", "lost final", "%",
         "volumes_lost_pct in the affected zone at the last sample");
-    public static readonly FigureDefinition NodesCrashed = new("nodes_crashed", "nodes crashed", "nodes",
+    public static readonly FigureDefinition NodesCrashed = new("nodes_crashed", "crashed", "nodes",
         "nodes_crashed_total at the last sample, summed over clusters");
     public static readonly FigureDefinition ApiErrorsOtherZonesPeak = new("api_errors_other_zones_peak_pct",
-        "API errors elsewhere, peak", "%", "peak of api_error_rate_pct, the largest over the zones other than the affected one");
+        "API err. peak, other zones", "%", "peak of api_error_rate_pct, the largest over the zones other than the affected one");
     public static readonly FigureDefinition ApiErrorsOtherZonesMinutes = new("api_errors_other_zones_minutes_above_1pct",
-        "API errors >1% elsewhere", "min", "minutes with api_error_rate_pct above 1 %, the largest over the zones other than the affected one");
+        "API err. >1%, other zones", "min", "minutes with api_error_rate_pct above 1 %, the largest over the zones other than the affected one");
     public static readonly FigureDefinition DatabasesImpactedPeak = new("databases_single_zone_impacted_peak_pct",
-        "1-zone DBs hit, peak", "%", "peak of databases_single_zone_impacted_pct in the affected zone");
+        "1-zone DBs hit peak", "%", "peak of databases_single_zone_impacted_pct in the affected zone");
 
     /// <summary>The figures, in column order.</summary>
     public static IReadOnlyList<FigureDefinition> All { get; } =

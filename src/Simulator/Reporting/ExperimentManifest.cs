@@ -16,6 +16,7 @@ public sealed record ExperimentManifest
     public required long EventsProcessed { get; init; }
     public required long PeakMemoryBytes { get; init; }
     /// <summary>What to do next with the folder, for people: "merge it with the other shards", "resume it".</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Note { get; init; }
     public required ExperimentState Experiment { get; init; }
     /// <summary>Every final file of the folder, in the order written; empty while units are still to be merged or computed.</summary>

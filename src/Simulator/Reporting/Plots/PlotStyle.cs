@@ -68,8 +68,8 @@ internal static class PlotStyle
             if (drawRuns && band.Replications <= MaxRunsDrawn)
                 foreach (var run in band.Runs.Where(r => r.Length == band.TimesH.Length))
                 {
-                    var faint = plot.Add.ScatterLine(band.TimesH, run, color.WithAlpha(0.3));
-                    faint.LineWidth = 1;
+                    var faint = plot.Add.ScatterLine(band.TimesH, run, color.WithAlpha(0.45));
+                    faint.LineWidth = 1.2f;
                     if (yAxis is not null) faint.Axes.YAxis = yAxis;
                 }
         }
