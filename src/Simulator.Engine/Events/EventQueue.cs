@@ -332,6 +332,6 @@ internal sealed class EventQueue
             keys[i].Order = ((ulong)(i + 1) << SlotBits) | (keys[i].Order & SlotMask);
         _nextSeq = keys.Length + 1; // a sorted array is a heap
         if (_nextSeq >= _sequenceLimit)
-            throw new InvalidOperationException("too many pending events to renumber within the sequence limit");
+            throw new InvalidOperationException($"too many pending events ({keys.Length}) to renumber within the sequence limit {_sequenceLimit}");
     }
 }
