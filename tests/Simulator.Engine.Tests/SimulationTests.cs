@@ -196,4 +196,20 @@ public sealed class SimulationTests
         sim.Run();
         Assert.That(rec.Fired.Select(f => f.Arg), Is.EqualTo(kept.Order()));
     }
+
+    [Test]
+    public void SchedulingAfterARunThatEndedOnCancelledEventsStillWorks()
+    {
+        // Cancelled events later than the last live one are dropped at the end of the run; the clock
+        // stays at the last live event and scheduling continues from there.
+        var sim = new Simulation();
+        var fired = new List<long>();
+        sim.Schedule(new SimTime(10), () => fired.Add(sim.Now.Ticks));
+        sim.Cancel(sim.Schedule(new SimTime(1_000_000), () => fired.Add(-1)));
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(new SimTime(10)));
+        sim.ScheduleAfter(new Duration(5), () => fired.Add(sim.Now.Ticks));
+        sim.Run();
+        Assert.That(fired, Is.EqualTo(new long[] { 10, 15 }));
+    }
 }
