@@ -101,7 +101,7 @@ internal static class HoldModel
     }
 
     /// <summary>Runs warm-up then <paramref name="trials"/> trials on both sides and prints one line per size.</summary>
-    public static void RunAll(TextWriter output, int trials = 5, IReadOnlyList<int>? sizes = null, bool engineOnly = false)
+    public static void RunAll(TextWriter output, int trials = 7, IReadOnlyList<int>? sizes = null, bool engineOnly = false)
     {
         foreach (int pending in sizes ?? [100, 10_000, 1_000_000])
         {
