@@ -1,29 +1,32 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Simulator.Engine;
 
 /// <summary>
-/// The pending-event set as a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) with byte-wide digits,
-/// over 128-bit keys (time, order). It relies on the simulation clock being monotone: no event is ever
-/// scheduled before the last one taken. An event lives in the bucket (p, d) where p is the highest byte in
-/// which its key differs from the last key taken and d is its own byte there; buckets in (p, d) order hold
-/// increasing keys. Taking the minimum empties the lowest non-empty bucket into lower levels, so an event
-/// moves at most 15 times and, measured on the hold model, one or two times on average. Every access is an
-/// append or a sequential scan, which is what makes it fast with millions of pending events, where a
-/// binary or 4-ary heap pays a cache miss per level. Nothing is allocated per event in steady state.
+/// The pending-event set: a radix heap (Ahuja, Mehlhorn, Orlin and Tarjan, 1990) with byte-wide digits
+/// over 128-bit keys (time, order), plus a slot table for the payloads. Nothing is allocated per event in
+/// steady state.
 /// </summary>
 /// <remarks>
+/// <para>It relies on the clock being monotone: no event is scheduled before the last one taken. A key
+/// lives in the bucket (p, d) where p is the highest byte in which it differs from the last key taken and
+/// d is its own byte there; buckets in (p, d) order hold increasing keys. Taking the minimum empties the
+/// lowest non-empty bucket into lower levels, so a key moves at most 15 times and, measured on the hold
+/// model, one to two times on average. Every bucket access is an append or a sequential scan: with a
+/// million pending events this is several times faster than a 4-ary heap (<see cref="HeapEventQueue"/>),
+/// which pays a cache miss per level; with a hundred it is about as fast.</para>
 /// <para>Order packs a sequence number (high bits) with the event's slot (low <see cref="SlotBits"/> bits).
 /// The sequence increases with every schedule call, so keys are unique and events at equal times are taken
-/// in scheduling order. When the sequence runs out (2^38 schedules) the pending events are renumbered in
+/// in scheduling order. When the sequence runs out (2^38 schedules) the pending keys are renumbered in
 /// their current order.</para>
-/// <para>The payload (handler, kind, argument) travels in the entry, so taking an event reads no other
-/// table. The slot table holds only what handles need: an id per slot and a bit "still pending". A cancelled
-/// event's bit is cleared at once and its entry dropped when it comes out (or when cancelled entries
-/// outnumber live ones, by a sweep), so its slot is reused only after that.</para>
+/// <para>Buckets hold only the 16-byte keys; moving one is a plain copy. The payload (handler, kind,
+/// argument, handle id) stays in its slot, written once when scheduled and read once when taken; when a
+/// key moves to a lower bucket its slot is prefetched, because it will be taken soon. A cancelled event's
+/// slot is marked at once and freed when its key comes out, or by a sweep when cancelled keys outnumber
+/// live ones, so a key always refers to its own event.</para>
 /// </remarks>
 internal sealed class RadixEventQueue : IEventQueue
 {
@@ -35,15 +38,31 @@ internal sealed class RadixEventQueue : IEventQueue
     private const int BucketCount = 16 << DigitBits; // 16 byte positions × 256 digit values
     private const int CompactMinimum = 1024;
 
-    private struct Entry
+    private struct Key
     {
         public long Time;
-        public ulong Order;
-        public IEventHandler Handler;
-        public long Arg;
-        public int Kind;
+        public ulong Order; // sequence << SlotBits | slot
     }
 
+    private struct Payload
+    {
+        public IEventHandler? Handler; // null when free or cancelled
+        public long Arg;
+        public long Id;                // unique per scheduled event; 0 when free or cancelled
+        public int Kind;
+        public int NextFree;
+    }
+
+    /// <summary>One bucket: its keys (unsorted) and the smallest among them.</summary>
+    private struct Bucket
+    {
+        public Key[] Items;     // the bucket's own array, or a larger one lent by the pool
+        public int Count;
+        public long MinTime;
+        public ulong MinOrder;
+    }
+
+    /// <summary>Stands in as the handler of events scheduled with a delegate; the delegate waits in <see cref="_actions"/>.</summary>
     private sealed class ActionInvoker(RadixEventQueue queue) : IEventHandler
     {
         public void OnEvent(int kind, long arg)
@@ -54,47 +73,27 @@ internal sealed class RadixEventQueue : IEventQueue
         }
     }
 
-    private readonly ActionInvoker _actionInvoker;
-    private readonly long _sequenceLimit;
-
-    /// <summary>One bucket: its entries (unsorted) and the smallest key among them.</summary>
-    private struct Bucket
-    {
-        public Entry[] Items;   // Own, or a larger array lent by the pool while the bucket is big
-        public Entry[] Own;     // OwnCapacity entries, kept for the life of the queue
-        public int Count;
-        public long MinTime;
-        public ulong MinOrder;
-    }
-
     // Bucket storage. Every bucket owns a small array from the start, so that a bucket first used late in
     // a run does not allocate; larger arrays (powers of two) are lent from a pool and returned when the
     // bucket empties, so memory follows the buckets in use, not every bucket's largest size ever, and a
     // run stops allocating once the pool holds what its busiest moment needed.
-    private const int OwnCapacity = 8; // 4096 buckets × 8 entries × 40 bytes = 1.3 MB per queue
-    private readonly Stack<Entry[]>[] _pool = CreatePool();
-
-    private static Stack<Entry[]>[] CreatePool()
-    {
-        var pool = new Stack<Entry[]>[32]; // by size class: arrays of 2^k entries
-        for (int k = 0; k < pool.Length; k++) pool[k] = new Stack<Entry[]>();
-        return pool;
-    }
-
+    private const int OwnCapacity = 8; // 4096 buckets × 8 keys × 16 bytes = 512 KiB per queue
     private readonly Bucket[] _buckets = new Bucket[BucketCount];
+    private readonly Key[][] _own = new Key[BucketCount][];
+    private readonly Stack<Key[]>[] _pool = new Stack<Key[]>[32]; // by size class: arrays of 2^k keys
     private readonly ulong[] _nonEmpty = new ulong[BucketCount / 64]; // one bit per bucket
     private ulong _nonEmptyWords;                                        // one bit per word of _nonEmpty
     private long _lastTime;       // key of the last event taken: every pending key is greater
     private ulong _lastOrder;
-    private int _count;           // entries, including cancelled ones
+    private int _count;           // keys, including those of cancelled events
     private int _cancelled;
 
-    private long[] _ids = new long[64];       // id of the event in each slot
-    private ulong[] _pending = new ulong[1];  // one bit per slot
-    private int[] _free = new int[64];
-    private int _freeCount;
-    private int _slotsUsed;
+    private readonly ActionInvoker _actionInvoker;
+    private readonly long _sequenceLimit;
+    private Payload[] _slots = new Payload[64];
     private Action?[] _actions = new Action?[64];
+    private int _slotsUsed;       // high-water mark of the slot table
+    private int _freeHead = -1;
     private long _nextSeq = 1;
     private long _nextId = 1;
 
@@ -105,7 +104,8 @@ internal sealed class RadixEventQueue : IEventQueue
     {
         _sequenceLimit = sequenceLimit;
         _actionInvoker = new ActionInvoker(this);
-        for (int b = 0; b < BucketCount; b++) _buckets[b].Items = _buckets[b].Own = new Entry[OwnCapacity];
+        for (int b = 0; b < BucketCount; b++) _buckets[b].Items = _own[b] = new Key[OwnCapacity];
+        for (int k = 0; k < _pool.Length; k++) _pool[k] = new Stack<Key[]>();
     }
 
     public int PendingCount => _count - _cancelled;
@@ -115,17 +115,23 @@ internal sealed class RadixEventQueue : IEventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EventHandle Push(long time, IEventHandler handler, int kind, long arg)
     {
-        int slot = _freeCount > 0 ? _free[--_freeCount] : NewSlot();
+        int slot = _freeHead;
+        if (slot >= 0) _freeHead = _slots[slot].NextFree;
+        else slot = NewSlot();
         long id = _nextId++;
-        _ids[slot] = id;
-        _pending[slot >> 6] |= 1UL << slot;
+        ref Payload p = ref _slots[slot];
+        p.Handler = handler;
+        p.Arg = arg;
+        p.Kind = kind;
+        p.Id = id;
+
         if (_nextSeq == _sequenceLimit) Renumber();
         ulong order = ((ulong)_nextSeq++ << SlotBits) | (uint)slot;
-        // Keys taken so far are below every pending key. Cancelled entries taken after the last live one
-        // may have moved the last key past the clock; with nothing pending, any key will do as the last.
+        // Keys taken so far are below every pending key. Cancelled keys taken after the last live one may
+        // have moved the last key past the clock; with nothing pending, any key will do as the last.
         if (_count == 0) { _lastTime = 0; _lastOrder = 0; }
         if (time < _lastTime) ThrowNotMonotone(time);
-        Append(BucketOf(time, order), time, order, handler, arg, kind);
+        Append(BucketOf(time, order), time, order);
         _count++;
         return new EventHandle(slot, id);
     }
@@ -136,25 +142,46 @@ internal sealed class RadixEventQueue : IEventQueue
 
     public EventHandle PushAction(long time, Action action)
     {
-        int slot = _freeCount > 0 ? _free[_freeCount - 1] : _slotsUsed;
+        // The slot Push takes is the free-list head (or a new one): store the delegate there first.
+        int slot = _freeHead >= 0 ? _freeHead : _slotsUsed;
         if (slot >= _actions.Length) Array.Resize(ref _actions, Math.Max(_actions.Length * 2, slot + 1));
         _actions[slot] = action;
-        EventHandle handle = Push(time, _actionInvoker, 0, slot);
-        Debug.Assert(handle.Slot == slot);
-        return handle;
+        return Push(time, _actionInvoker, 0, slot);
     }
 
     private int NewSlot()
     {
         if (_slotsUsed == MaxPending)
             throw new InvalidOperationException($"more than {MaxPending} events pending: the engine's limit");
-        if (_slotsUsed == _ids.Length)
-        {
-            Array.Resize(ref _ids, _ids.Length * 2);
-            Array.Resize(ref _free, _free.Length * 2);
-            Array.Resize(ref _pending, _ids.Length / 64);
-        }
+        if (_slotsUsed == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
         return _slotsUsed++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void FreeSlot(int slot)
+    {
+        ref Payload p = ref _slots[slot];
+        p.Handler = null;
+        p.Id = 0;
+        p.NextFree = _freeHead;
+        _freeHead = slot;
+    }
+
+    public bool IsPending(EventHandle handle)
+    {
+        int slot = handle.Slot;
+        return handle.Id != 0 && (uint)slot < (uint)_slotsUsed && _slots[slot].Id == handle.Id;
+    }
+
+    public bool Cancel(EventHandle handle)
+    {
+        if (!IsPending(handle)) return false;
+        ref Payload p = ref _slots[handle.Slot];
+        p.Id = 0;
+        p.Handler = null;
+        if (handle.Slot < _actions.Length) _actions[handle.Slot] = null;
+        _cancelled++;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,6 +199,9 @@ internal sealed class RadixEventQueue : IEventQueue
             return (p << DigitBits) | (int)((order >> (p << 3)) & 0xFF);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Bucket BucketAt(int b) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buckets), b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int LowestNonEmpty()
@@ -195,27 +225,16 @@ internal sealed class RadixEventQueue : IEventQueue
         _nonEmptyWords |= 1UL << (bucket >> 6);
     }
 
-    // Fields are written one by one: copying a whole Entry (it holds a reference) costs a helper call
-    // and a block move, measurably slower on the hot path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Bucket BucketAt(int b) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buckets), b);
-
-    // Fields are written one by one: copying a whole Entry (it holds a reference) costs a helper call
-    // and a block move, measurably slower on the hot path.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Append(int b, long time, ulong order, IEventHandler handler, long arg, int kind)
+    private void Append(int b, long time, ulong order)
     {
-        Debug.Assert((uint)b < BucketCount);
         ref Bucket bucket = ref BucketAt(b);
         int count = bucket.Count;
-        Entry[] items = bucket.Items;
-        if ((uint)count >= (uint)items.Length) items = Grow(ref bucket);
-        ref Entry e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), count);
-        e.Time = time;
-        e.Order = order;
-        e.Handler = handler;
-        e.Arg = arg;
-        e.Kind = kind;
+        Key[] items = bucket.Items;
+        if ((uint)count >= (uint)items.Length) items = Grow(b);
+        ref Key k = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(items), count);
+        k.Time = time;
+        k.Order = order;
         bucket.Count = count + 1;
         if (count == 0)
         {
@@ -231,51 +250,32 @@ internal sealed class RadixEventQueue : IEventQueue
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Entry[] Grow(ref Bucket bucket)
+    private Key[] Grow(int b)
     {
-        Entry[] old = bucket.Items;
+        ref Bucket bucket = ref _buckets[b];
+        Key[] old = bucket.Items;
         int sizeClass = BitOperations.Log2((uint)old.Length) + 1;
-        Entry[] larger = null!;
-        for (int k = sizeClass; k < _pool.Length && larger is null; k++)
-            _pool[k].TryPop(out larger!);
-        larger ??= new Entry[1 << sizeClass];
+        Key[]? larger = null;
+        for (int k = sizeClass; k < _pool.Length && larger is null; k++) _pool[k].TryPop(out larger);
+        larger ??= new Key[1 << sizeClass];
         old.AsSpan().CopyTo(larger);
-        if (old != bucket.Own) ReturnToPool(old);
+        if (old != _own[b]) ReturnToPool(old);
         return bucket.Items = larger;
     }
 
-    // Arrays are not cleared when they empty or go back to the pool: clearing doubled the memory traffic
-    // of moving entries (measured: a third of the time with a million pending events). The price is that
-    // stale entries keep their handlers reachable while the queue lives; handlers are model components,
-    // which live as long as the simulation anyway, and delegates of processes are held elsewhere.
-    private void ReturnToPool(Entry[] array) => _pool[BitOperations.Log2((uint)array.Length)].Push(array);
+    private void ReturnToPool(Key[] array) => _pool[BitOperations.Log2((uint)array.Length)].Push(array);
 
-    /// <summary>After a bucket empties: a borrowed array goes back to the pool.</summary>
+    /// <summary>After bucket <paramref name="b"/> empties: a borrowed array goes back to the pool.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Release(ref Bucket bucket)
+    private void Release(int b)
     {
-        if (bucket.Items != bucket.Own)
+        ref Bucket bucket = ref BucketAt(b);
+        Key[] own = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_own), b);
+        if (bucket.Items != own)
         {
             ReturnToPool(bucket.Items);
-            bucket.Items = bucket.Own;
+            bucket.Items = own;
         }
-    }
-
-    public bool IsPending(EventHandle handle)
-    {
-        int slot = handle.Slot;
-        return handle.Id != 0 && (uint)slot < (uint)_slotsUsed && _ids[slot] == handle.Id
-            && (_pending[slot >> 6] & (1UL << slot)) != 0;
-    }
-
-    public bool Cancel(EventHandle handle)
-    {
-        if (!IsPending(handle)) return false;
-        int slot = handle.Slot;
-        _pending[slot >> 6] &= ~(1UL << slot);
-        if (slot < _actions.Length) _actions[slot] = null;
-        _cancelled++;
-        return true;
     }
 
     /// <summary>Takes the earliest pending event if its time is at most <paramref name="endTime"/>.</summary>
@@ -286,68 +286,69 @@ internal sealed class RadixEventQueue : IEventQueue
         {
             int b = LowestNonEmpty();
             if (BucketAt(b).MinTime > endTime) break;
-            ref Entry e = ref TakeMinimum(b);
-            int slot = (int)(e.Order & SlotMask);
-            ref ulong bits = ref _pending[slot >> 6];
-            ulong bit = 1UL << slot;
-            _free[_freeCount++] = slot;
+            Key key = TakeMinimum(b);
+            int slot = (int)(key.Order & SlotMask);
+            ref Payload p = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot);
             _count--;
-            if ((bits & bit) == 0)
+            handler = p.Handler;
+            if (handler is null)
             {
+                // Cancelled: its slot was kept for this key, and is free now.
+                p.NextFree = _freeHead;
+                _freeHead = slot;
                 _cancelled--;
                 continue;
             }
-            bits &= ~bit;
-            time = e.Time;
-            handler = e.Handler;
-            kind = e.Kind;
-            arg = e.Arg;
+            time = key.Time;
+            kind = p.Kind;
+            arg = p.Arg;
+            p.Handler = null;
+            p.Id = 0;
+            p.NextFree = _freeHead;
+            _freeHead = slot;
             return true;
         }
         time = 0; handler = null; kind = 0; arg = 0;
         return false;
     }
 
-    /// <summary>
-    /// Removes the minimum of bucket <paramref name="b"/>, the lowest non-empty one, makes it the last key and
-    /// returns a reference to it, valid until the next push.
-    /// </summary>
+    /// <summary>Removes the minimum of bucket <paramref name="b"/>, the lowest non-empty one, and makes it the last key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Entry TakeMinimum(int b)
+    private Key TakeMinimum(int b)
     {
         ref Bucket bucket = ref BucketAt(b);
-        _lastTime = bucket.MinTime;
-        _lastOrder = bucket.MinOrder;
+        var min = new Key { Time = bucket.MinTime, Order = bucket.MinOrder };
+        _lastTime = min.Time;
+        _lastOrder = min.Order;
         MarkEmpty(b);
         int count = bucket.Count;
         bucket.Count = 0;
-        if (count == 1) return ref MemoryMarshal.GetArrayDataReference(bucket.Items);
-        return ref Redistribute(ref bucket, count);
+        if (count > 1) Redistribute(b, count);
+        return min;
     }
 
     /// <summary>
-    /// Moves every entry of the bucket emptied by <see cref="TakeMinimum"/> but its minimum (now the last key)
-    /// to lower buckets: each differs from the new last key only below the bucket's byte, and all lower
-    /// buckets are empty. Returns the minimum, parked in the bucket's own array.
+    /// Moves every key of bucket <paramref name="b"/> but its minimum (now the last key) to lower buckets:
+    /// each differs from the new last key only below the bucket's byte, and all lower buckets are empty.
     /// </summary>
-    private ref Entry Redistribute(ref Bucket bucket, int count)
+    private unsafe void Redistribute(int b, int count)
     {
+        Key[] items = BucketAt(b).Items;
+        ref Key first = ref MemoryMarshal.GetArrayDataReference(items);
+        ref Payload slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         ulong minOrder = _lastOrder;
-        int minIndex = 0;
-        ref Entry first = ref MemoryMarshal.GetArrayDataReference(bucket.Items);
         for (int i = 0; i < count; i++)
         {
-            ref Entry e = ref Unsafe.Add(ref first, i);
-            if (e.Order == minOrder) minIndex = i;
-            else Append(BucketOf(e.Time, e.Order), e.Time, e.Order, e.Handler, e.Arg, e.Kind);
+            Key k = Unsafe.Add(ref first, i);
+            if (k.Order == minOrder) continue;
+            Append(BucketOf(k.Time, k.Order), k.Time, k.Order);
+            // Keys move down as they near the front: fetch the payload now, it will be read soon.
+            if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref slots, (int)(k.Order & SlotMask))));
         }
-        if (bucket.Items == bucket.Own) return ref Unsafe.Add(ref first, minIndex);
-        bucket.Own[0] = Unsafe.Add(ref first, minIndex);
-        Release(ref bucket);
-        return ref bucket.Own[0];
+        Release(b);
     }
 
-    /// <summary>Ends the dispatch of the event taken last; sweeps cancelled entries when they outnumber live ones.</summary>
+    /// <summary>Ends the dispatch of the event taken last; sweeps cancelled keys when they outnumber live ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndDispatch()
     {
@@ -360,35 +361,32 @@ internal sealed class RadixEventQueue : IEventQueue
         _nonEmptyWords = 0;
         for (int b = 0; b < BucketCount; b++)
         {
-            Entry[] items = _buckets[b].Items;
+            Key[] items = _buckets[b].Items;
             int count = _buckets[b].Count;
             _buckets[b].Count = 0;
             for (int i = 0; i < count; i++)
             {
-                Entry e = items[i];
-                int slot = (int)(e.Order & SlotMask);
-                if ((_pending[slot >> 6] & (1UL << slot)) != 0) Append(b, e.Time, e.Order, e.Handler, e.Arg, e.Kind);
-                else _free[_freeCount++] = slot;
+                Key k = items[i];
+                int slot = (int)(k.Order & SlotMask);
+                if (_slots[slot].Handler is not null) Append(b, k.Time, k.Order); // in place: writes trail reads
+                else FreeSlot(slot);
             }
-            Array.Clear(items, _buckets[b].Count, count - _buckets[b].Count);
-            if (_buckets[b].Count == 0) Release(ref _buckets[b]);
+            if (_buckets[b].Count == 0) Release(b);
         }
         _count -= _cancelled;
         _cancelled = 0;
     }
 
-    /// <summary>Gives the pending events new sequence numbers 1, 2, … in their current order.</summary>
+    /// <summary>Gives the pending keys new sequence numbers 1, 2, … in their current order.</summary>
     private void Renumber()
     {
         Compact();
-        var all = new List<Entry>(_count);
+        var all = new List<Key>(_count);
         for (int b = 0; b < BucketCount; b++)
         {
-            ref Bucket bucket = ref _buckets[b];
-            all.AddRange(bucket.Items.AsSpan(0, bucket.Count));
-            Array.Clear(bucket.Items, 0, bucket.Count);
-            Release(ref bucket);
-            bucket.Count = 0;
+            all.AddRange(_buckets[b].Items.AsSpan(0, _buckets[b].Count));
+            _buckets[b].Count = 0;
+            Release(b);
         }
         Array.Clear(_nonEmpty);
         _nonEmptyWords = 0;
@@ -396,9 +394,8 @@ internal sealed class RadixEventQueue : IEventQueue
         _lastOrder = 0;
         for (int i = 0; i < all.Count; i++)
         {
-            Entry e = all[i];
-            e.Order = ((ulong)(i + 1) << SlotBits) | (e.Order & SlotMask);
-            Append(BucketOf(e.Time, e.Order), e.Time, e.Order, e.Handler, e.Arg, e.Kind);
+            ulong order = ((ulong)(i + 1) << SlotBits) | (all[i].Order & SlotMask);
+            Append(BucketOf(all[i].Time, order), all[i].Time, order);
         }
         _nextSeq = all.Count + 1;
         if (_nextSeq >= _sequenceLimit)
