@@ -101,7 +101,7 @@ internal static class HoldModel
     }
 
     /// <summary>Runs warm-up then <paramref name="trials"/> trials on both sides and prints one line per size.</summary>
-    public static void RunAll(TextWriter output, int trials = 5, IReadOnlyList<int>? sizes = null, bool engineOnly = false)
+    public static void RunAll(TextWriter output, int trials = 7, IReadOnlyList<int>? sizes = null, bool engineOnly = false)
     {
         foreach (int pending in sizes ?? [100, 10_000, 1_000_000])
         {
@@ -123,7 +123,7 @@ internal static class HoldModel
             double engineBytes = Median(engineTrials.Select(r => (double)r.AllocatedBytes / r.Events));
             double baselineBytes = Median(baselineTrials.Select(r => (double)r.AllocatedBytes / r.Events));
             output.WriteLine(FormattableString.Invariant(
-                $"hold pending={pending} events={events} engine_events_per_s={x:F0} baseline_events_per_s={y:F0} ratio={x / y:F2} engine_bytes_per_event={engineBytes:F2} baseline_bytes_per_event={baselineBytes:F2}"));
+                $"hold pending={pending} events={events} engine_events_per_s={x:F0} baseline_events_per_s={y:F0} ratio={x / y:F2} engine_bytes_per_event={engineBytes:G3} baseline_bytes_per_event={baselineBytes:G3}"));
         }
     }
 

@@ -5,7 +5,7 @@ using Simulator.Benchmarks;
 if (args.Length > 0 && args[0] == "hold")
 {
     // Optional, for quick measurements: hold <trials> <pending,pending,...> [engine-only]
-    int trials = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    int trials = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
     int[]? sizes = args.Length > 2 ? args[2].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : null;
     HoldModel.RunAll(Console.Out, trials, sizes, engineOnly: args.Length > 3);
     return 0;

@@ -17,7 +17,7 @@ namespace Simulator.Engine;
 /// </example>
 public sealed class Simulation
 {
-    private readonly EventQueue _queue = new();
+    private readonly RadixEventQueue _queue = new();
     private long _now;
     private long _eventsProcessed;
     private bool _running;
@@ -107,12 +107,13 @@ public sealed class Simulation
     public void Stop() => _stopRequested = true;
 
     /// <returns>True if the run ended by <see cref="Stop"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a run is one long loop: skip tiering and on-stack replacement
     private bool RunCore(long endTime, Func<bool>? condition)
     {
         if (_running) throw new InvalidOperationException("the simulation is already running: Run/RunUntil cannot be called from inside an event");
         _running = true;
         _stopRequested = false;
-        EventQueue queue = _queue;
+        RadixEventQueue queue = _queue;
         try
         {
             while (!_stopRequested && queue.TryTake(endTime, out long time, out IEventHandler? handler, out int kind, out long arg))
