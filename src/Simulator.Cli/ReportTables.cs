@@ -38,7 +38,7 @@ internal static class ReportTables
                 ValidationComparison.AtMost => "at most",
                 _ => "± " + Number(row.Tolerance),
             };
-            table.AddRow(Cell(row.Figure), Cell(row.Source), Cell(row.AtHours is { } at ? Hours(at) : "peak/end"),
+            table.AddRow(Cell(row.Figure), Cell(row.Source), Cell(row.When),
                 Cell(Number(row.Expected)), Cell(Number(row.Simulated)), Cell(tolerance),
                 row.Ok ? new Markup("[green]yes[/]") : new Markup("[red bold]NO[/]"));
         }

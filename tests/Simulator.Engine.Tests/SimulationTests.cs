@@ -196,4 +196,43 @@ public sealed class SimulationTests
         sim.Run();
         Assert.That(rec.Fired.Select(f => f.Arg), Is.EqualTo(kept.Order()));
     }
+
+    [Test]
+    public void SchedulingAfterARunThatEndedOnCancelledEventsStillWorks()
+    {
+        // Cancelled events later than the last live one are dropped at the end of the run; the clock
+        // stays at the last live event and scheduling continues from there.
+        var sim = new Simulation();
+        var fired = new List<long>();
+        sim.Schedule(new SimTime(10), () => fired.Add(sim.Now.Ticks));
+        sim.Cancel(sim.Schedule(new SimTime(1_000_000), () => fired.Add(-1)));
+        sim.Run();
+        Assert.That(sim.Now, Is.EqualTo(new SimTime(10)));
+        sim.ScheduleAfter(new Duration(5), () => fired.Add(sim.Now.Ticks));
+        sim.Run();
+        Assert.That(fired, Is.EqualTo(new long[] { 10, 15 }));
+    }
+
+    [Test]
+    public void ManyEventsScheduledBeforeAFarEventAfterRunUntilStillFireInOrder()
+    {
+        // RunUntil stops short of a far event; thousands of events then land before it (and before each
+        // other), which exercises every path of the queue's front.
+        var sim = new Simulation();
+        var rec = new Recorder { Sim = sim };
+        sim.Schedule(new SimTime(1_000_000_000), rec, arg: 1_000_000_000);
+        sim.RunUntil(new SimTime(10));
+        var rng = new RandomStream(12);
+        var times = new List<long> { 1_000_000_000 };
+        for (int i = 0; i < 5000; i++)
+        {
+            long t = sim.Now.Ticks + rng.NextInt64(i < 2500 ? 1_000 : 900_000_000);
+            sim.Schedule(new SimTime(t), rec, arg: t);
+            times.Add(t);
+            if (i % 1000 == 999) sim.RunUntil(sim.Now + new Duration(50)); // take a few, leave the rest
+        }
+        sim.Run();
+        Assert.That(rec.Fired.Select(f => f.Arg), Is.EqualTo(times.Order()));
+        Assert.That(rec.Fired.Select(f => f.Time), Is.Ordered);
+    }
 }

@@ -7,22 +7,22 @@ namespace Simulator.Engine;
 /// </summary>
 public readonly record struct EventHandle
 {
-    // Seq is unique per scheduled event (starting at 1), so it doubles as the generation of the slot.
-    internal readonly long Seq;
+    // Id is unique per scheduled event (from 1): the slot holds it while the event is pending.
+    internal readonly long Id;
     internal readonly int Slot;
 
-    internal EventHandle(int slot, long seq)
+    internal EventHandle(int slot, long id)
     {
         Slot = slot;
-        Seq = seq;
+        Id = id;
     }
 
     /// <summary>The handle of no event; cancelling it does nothing.</summary>
     public static EventHandle None => default;
 
     /// <summary>True for <see cref="None"/>.</summary>
-    public bool IsNone => Seq == 0;
+    public bool IsNone => Id == 0;
 
     /// <inheritdoc/>
-    public override string ToString() => IsNone ? "event none" : $"event #{Seq}";
+    public override string ToString() => IsNone ? "event none" : $"event #{Id}";
 }

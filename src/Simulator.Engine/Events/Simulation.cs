@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Simulator.Engine;
@@ -16,7 +17,7 @@ namespace Simulator.Engine;
 /// </example>
 public sealed class Simulation
 {
-    private readonly EventQueue _queue = new();
+    private readonly RadixEventQueue _queue = new();
     private long _now;
     private long _eventsProcessed;
     private bool _running;
@@ -41,7 +42,7 @@ public sealed class Simulation
     {
         if (at.Ticks < _now) ThrowInPast(at);
         if (handler is null) ThrowNull(nameof(handler));
-        return _queue.Push(at.Ticks, handler, null, kind, arg);
+        return _queue.Push(at.Ticks, handler, kind, arg);
     }
 
     /// <summary>Schedules <paramref name="handler"/>.OnEvent(<paramref name="kind"/>, <paramref name="arg"/>) after <paramref name="delay"/> from now. Does not allocate.</summary>
@@ -50,7 +51,7 @@ public sealed class Simulation
     public EventHandle ScheduleAfter(Duration delay, IEventHandler handler, int kind = 0, long arg = 0)
     {
         if (handler is null) ThrowNull(nameof(handler));
-        return _queue.Push(After(delay), handler, null, kind, arg);
+        return _queue.Push(After(delay), handler, kind, arg);
     }
 
     /// <summary>Schedules <paramref name="action"/> at <paramref name="at"/>. Convenient; the delegate is the caller's allocation.</summary>
@@ -59,7 +60,7 @@ public sealed class Simulation
     {
         if (at.Ticks < _now) ThrowInPast(at);
         if (action is null) ThrowNull(nameof(action));
-        return _queue.Push(at.Ticks, null, action, 0, 0);
+        return _queue.PushAction(at.Ticks, action);
     }
 
     /// <summary>Schedules <paramref name="action"/> after <paramref name="delay"/> from now.</summary>
@@ -67,7 +68,7 @@ public sealed class Simulation
     public EventHandle ScheduleAfter(Duration delay, Action action)
     {
         if (action is null) ThrowNull(nameof(action));
-        return _queue.Push(After(delay), null, action, 0, 0);
+        return _queue.PushAction(After(delay), action);
     }
 
     /// <summary>Cancels a pending event. Returns false if it already fired, was cancelled, or is <see cref="EventHandle.None"/>.</summary>
@@ -106,20 +107,20 @@ public sealed class Simulation
     public void Stop() => _stopRequested = true;
 
     /// <returns>True if the run ended by <see cref="Stop"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a run is one long loop: skip tiering and on-stack replacement
     private bool RunCore(long endTime, Func<bool>? condition)
     {
         if (_running) throw new InvalidOperationException("the simulation is already running: Run/RunUntil cannot be called from inside an event");
         _running = true;
         _stopRequested = false;
-        EventQueue queue = _queue;
+        RadixEventQueue queue = _queue;
         try
         {
-            while (!_stopRequested && queue.TryTake(endTime, out long time, out IEventHandler? handler, out Action? action, out int kind, out long arg))
+            while (!_stopRequested && queue.TryTake(endTime, out long time, out IEventHandler? handler, out int kind, out long arg))
             {
                 _now = time;
                 _eventsProcessed++;
-                if (handler is not null) handler.OnEvent(kind, arg);
-                else action!();
+                handler!.OnEvent(kind, arg);
                 queue.EndDispatch();
                 if (condition is not null && condition()) break;
             }
@@ -150,6 +151,6 @@ public sealed class Simulation
             ? $"cannot schedule an event after a negative delay ({delay.Ticks} µs) at {Now}"
             : $"cannot schedule an event {delay} after {Now}: the time overflows");
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining), DoesNotReturn]
     private static void ThrowNull(string name) => throw new ArgumentNullException(name);
 }

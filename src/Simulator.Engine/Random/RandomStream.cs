@@ -108,12 +108,12 @@ public sealed class RandomStream : System.Random
         }
     }
 
-    /// <summary>An exponential variate with the given rate (mean 1/rate), by inversion.</summary>
+    /// <summary>An exponential variate with the given rate (mean 1/rate), by the ziggurat method (see <see cref="ExponentialZiggurat"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextExponential(double rate)
     {
         if (!(rate > 0)) ThrowRate(rate);
-        return -Math.Log(1.0 - NextDouble()) / rate; // 1 - u is in (0, 1], so the log is finite
+        return ExponentialZiggurat.Next(this) / rate;
     }
 
     /// <summary>Uniform in [<paramref name="lo"/>, <paramref name="hi"/>).</summary>

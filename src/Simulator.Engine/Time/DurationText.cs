@@ -42,7 +42,14 @@ internal static class DurationText
         string number = s[..i];
         string unit = s[i..].Trim();
         if (number.Length == 0 || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal amount))
-        { error = $"{expected}, found \"{text}\""; return false; }
+        {
+            // A well-formed number that decimal cannot hold (beyond ~7.9e28) is out of range, not malformed.
+            bool wellFormed = number.Length > 0 && double.TryParse(number, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            error = wellFormed
+                ? $"duration \"{text}\" is out of range (at most {long.MaxValue / Duration.TicksPerYear} years)"
+                : $"{expected}, found \"{text}\"";
+            return false;
+        }
         if (unit.Length == 0) { error = $"{expected}, found \"{text}\" (no unit)"; return false; }
         if (!Aliases.TryGetValue(unit, out long ticksPerUnit)) { error = $"{expected}, found unknown unit \"{unit}\" in \"{text}\""; return false; }
         if (amount < 0) { error = $"expected a non-negative duration, found \"{text}\""; return false; }

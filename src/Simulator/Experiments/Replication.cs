@@ -20,6 +20,7 @@ public sealed class Replication
     private readonly DatabaseFleet? _databases;
     private readonly MetricsSampler _sampler;
     private readonly IReadOnlyList<TimelineMarker> _markers;
+    private readonly List<long> _typicalSizeMiB = []; // median volume size of each cluster: what a new volume needs
 
     public Replication(Scenario scenario, ulong seed, int replication, double scale)
     {
@@ -41,8 +42,11 @@ public sealed class Replication
             {
                 var info = _zones.First(z => z.Name == zone.Name);
                 foreach (var c in zone.Clusters)
+                {
+                    _typicalSizeMiB.Add(c.VolumeSize.Median.Bytes >> 20);
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
                         scenario.RetryAccounting, scale, _sim, streams, _cp, observer));
+                }
             }
         if (dbZone is not null)
         {
@@ -101,13 +105,8 @@ public sealed class Replication
     private double HangProbability(int zone)
     {
         double p = 0;
-        foreach (var c in _clusters)
-        {
-            if (c.ZoneIndex != zone) continue;
-            long typical = _scenario.Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters)
-                .First(s => s.Name == c.Name).VolumeSize.Median.Bytes >> 20;
-            p = Math.Max(p, c.PlacementHangProbability(typical));
-        }
+        for (int i = 0; i < _clusters.Count; i++)
+            if (_clusters[i].ZoneIndex == zone) p = Math.Max(p, _clusters[i].PlacementHangProbability(_typicalSizeMiB[i]));
         return p;
     }
 

@@ -108,6 +108,13 @@ public static class ScenarioRunner
                 }
             }
         }
-        return new ValidationRow(f.Figure, f.Source, atH, f.Expected, simulated, f.Tolerance, f.Comparison);
+        string when = f.Stat switch
+        {
+            ValidationStat.At => FormattableString.Invariant($"{atH:0.0#} h"),
+            ValidationStat.Peak => "peak",
+            ValidationStat.Final => "end",
+            _ => FormattableString.Invariant($"{f.From?.TotalHours ?? 0:0.0#}–{f.To?.TotalHours:0.0#} h"),
+        };
+        return new ValidationRow(f.Figure, f.Source, atH, f.Expected, simulated, f.Tolerance, f.Comparison) { When = when };
     }
 }

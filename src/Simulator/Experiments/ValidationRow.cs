@@ -18,6 +18,9 @@ public sealed record ValidationRow(string Figure, string Source, double? AtHours
         _ => Math.Abs(Simulated - Expected) <= Tolerance,
     };
 
+    /// <summary>What part of the series is read: "10.72 h", "peak", "end", "0–2.1 h".</summary>
+    public string When { get; init; } = AtHours is { } h ? FormattableString.Invariant($"{h:0.0#} h") : "peak/end";
+
     /// <summary>The expectation as text: "13 ± 2", "≥ 5", "≤ 1".</summary>
     public string ExpectedText => Comparison switch
     {

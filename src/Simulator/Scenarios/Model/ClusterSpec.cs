@@ -12,9 +12,6 @@ public sealed record ClusterSpec
     [Description("Storage nodes in the cluster (multiplied by --scale).")]
     [Positive]
     public required int Nodes { get; init; }
-    [Description("Racks the nodes are spread over, round robin.")]
-    [Positive]
-    public int Racks { get; init; } = 1;
     [Description("Volumes, each with two replicas on distinct nodes (multiplied by --scale).")]
     [Positive]
     public required int Volumes { get; init; }
