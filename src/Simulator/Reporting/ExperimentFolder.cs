@@ -52,7 +52,8 @@ public static class ExperimentFolder
             name = prefix + RunFolder.FolderName(created, plan.Seed) + (shard.IsPartial ? $"-shard-{shard.Index}-of-{shard.Count}" : "");
         }
 
-        string temp = FolderPlacement.CreateTemp(parent, name);
+        var tempFolder = FolderPlacement.CreateTemp(parent, name);
+        string temp = tempFolder.Path;
         try
         {
             string unitsDir = Path.Combine(temp, UnitFiles.FolderName);
@@ -65,7 +66,7 @@ public static class ExperimentFolder
         }
         catch
         {
-            FolderPlacement.TryDelete(temp);
+            FolderPlacement.TryDelete(tempFolder);
             throw;
         }
     }
@@ -112,7 +113,7 @@ public static class ExperimentFolder
             return new ExperimentOutcome(dir, partial, null, report);
         }
         // The final files are made aside and moved in, so a failure leaves the folder resumable as it was.
-        string stage = FolderPlacement.CreateTemp(dir, "final");
+        string stage = FolderPlacement.CreateTemp(dir, "final").Path;
         try
         {
             var (final, results) = Conclude(stage, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], writeManifest: false);
@@ -205,7 +206,8 @@ public static class ExperimentFolder
         }
 
         string parent = Path.GetDirectoryName(target) ?? ".";
-        string temp = FolderPlacement.CreateTemp(parent, Path.GetFileName(target));
+        var tempFolder = FolderPlacement.CreateTemp(parent, Path.GetFileName(target));
+        string temp = tempFolder.Path;
         try
         {
             string unitsDir = Path.Combine(temp, UnitFiles.FolderName);
@@ -220,7 +222,7 @@ public static class ExperimentFolder
         }
         catch
         {
-            FolderPlacement.TryDelete(temp);
+            FolderPlacement.TryDelete(tempFolder);
             throw;
         }
     }

@@ -11,13 +11,42 @@ internal static class FolderPlacement
     /// <summary>Suffixes tried before giving up on a free name.</summary>
     private const int MaxSuffix = 1000;
 
-    /// <summary>A new hidden folder <c>.NAME.tmp-RANDOM</c> in <paramref name="parent"/> (created if missing).</summary>
-    public static string CreateTemp(string parent, string name)
+    /// <summary>
+    /// A new hidden folder <c>.NAME.tmp-RANDOM</c> in <paramref name="parent"/> (created if missing, and then removed
+    /// again by <see cref="TryDelete(TempFolder)"/> if it is left empty).
+    /// </summary>
+    public static TempFolder CreateTemp(string parent, string name)
     {
+        string? created = null;
+        for (string? dir = Path.GetFullPath(parent); dir is not null && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir))
+            created = dir;
         Directory.CreateDirectory(parent);
         string temp = Path.Combine(parent, $".{name}.tmp-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
         Directory.CreateDirectory(temp);
-        return temp;
+        return new TempFolder(temp, created);
+    }
+
+    /// <summary>
+    /// Deletes a temporary folder after a failure, and the parents <see cref="CreateTemp"/> created for it as long as
+    /// they are empty, so a failed command leaves the results tree as it found it.
+    /// </summary>
+    public static void TryDelete(TempFolder temp)
+    {
+        TryDelete(temp.Path);
+        if (temp.CreatedRoot is not { } root) return;
+        for (string? dir = Path.GetDirectoryName(temp.Path); dir is not null && dir.StartsWith(root, StringComparison.Ordinal);
+             dir = Path.GetDirectoryName(dir))
+        {
+            try
+            {
+                if (!Directory.Exists(dir) || Directory.EnumerateFileSystemEntries(dir).Any()) return;
+                Directory.Delete(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -66,6 +95,9 @@ internal static class FolderPlacement
         {
         }
     }
+
+    /// <summary>A temporary folder and the outermost parent created for it (null when the parent existed).</summary>
+    public readonly record struct TempFolder(string Path, string? CreatedRoot);
 
     /// <summary>The manifest entry of a file: path relative to <paramref name="dir"/> with '/', size, SHA-256.</summary>
     public static ManifestFile Describe(string dir, string path)

@@ -33,9 +33,9 @@ public static class RunFolder
     {
         var created = (createdUtc ?? DateTimeOffset.UtcNow).ToUniversalTime();
         string scenarioDir = Path.GetFullPath(Path.Combine(outputRoot, SafeName(result.ScenarioName)));
-        Directory.CreateDirectory(scenarioDir);
         string name = FolderName(created, run.Seed);
-        string temp = FolderPlacement.CreateTemp(scenarioDir, name);
+        var tempFolder = FolderPlacement.CreateTemp(scenarioDir, name);
+        string temp = tempFolder.Path;
         try
         {
             WriteContents(temp, result, run, created, includePlots);
@@ -43,7 +43,7 @@ public static class RunFolder
         }
         catch
         {
-            FolderPlacement.TryDelete(temp);
+            FolderPlacement.TryDelete(tempFolder);
             throw;
         }
     }

@@ -42,9 +42,9 @@ public sealed class CommonRandomNumbersTests
             .Select(l => l.Split(',')).Where(f => f[0] == "aws-2011-us-east-1")
             .ToDictionary(f => f[1], f => double.Parse(f[4], CultureInfo.InvariantCulture));
         var curves = File.ReadLines(Path.Combine(outcome.Folder, "outage-curves.csv")).Skip(1)
-            .Select(l => l.Split(',')).Where(f => f[5] == ReportedMetrics.VolumesStuckPct)
+            .Select(l => l.Split(',')).Where(f => f[4] == ReportedMetrics.VolumesStuckPct)
             .GroupBy(f => (Variant: f[0], Replication: f[1]))
-            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[2] + "=" + f[6])));
+            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[2] + "=" + f[5])));
 
         var calm = crashes.Where(c => c.Value == 0).Select(c => c.Key).ToList();
         var stormy = crashes.Where(c => c.Value > 0).Select(c => c.Key).ToList();

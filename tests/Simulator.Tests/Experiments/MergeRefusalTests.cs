@@ -60,7 +60,7 @@ public sealed partial class MergeRefusalTests
         var a = Shard("a", new Shard(0, 2));
         var b = Shard("b", new Shard(1, 2));
         AssertRefused([a, a, b], $"unit 0 (variant 0, point 0, replication 0) is in both {a} and {a}: shards overlap");
-        AssertRefused([a], "2 of 4 units are in none of the folders (units 1, 3); shards given: 0/2 of 2");
+        AssertRefused([a], "1 of 2 units are in none of the folders (unit 1); shards given: 0/2 of 2");
     }
 
     [Test]

@@ -86,7 +86,8 @@ public sealed class RunFolderTests
         Assert.Throws<InvalidOperationException>(() =>
             RunFolder.Write(_root, SyntheticRuns.Tiny(failing), SyntheticRuns.Description, Created));
 
-        Assert.That(Directory.GetFileSystemEntries(Path.Combine(_root, "tiny")), Is.Empty);
+        Assert.That(Directory.Exists(Path.Combine(_root, "tiny")), Is.False, "the scenario folder it created is removed too");
+        Assert.That(Directory.Exists(_root), Is.True, "a folder that existed before is kept");
     }
 
     /// <summary>A series whose enumeration breaks partway, as a crash in the middle of writing would.</summary>
