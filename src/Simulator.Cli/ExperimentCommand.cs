@@ -73,7 +73,7 @@ internal static class ExperimentCommand
             case ExperimentKind.Run when results.Run is { } run:
                 var headlines = HeadlineFigures.Compute(run, results.Summaries)
                     .Select(h => h.Unit == "s" && wallSeconds is { } wall ? h with { Value = wall } : h).ToList();
-                context.Console.Write(ReportTables.Headlines(headlines));
+                context.Console.Write(ReportTables.Headlines(headlines, plan.Replications));
                 break;
             case ExperimentKind.Compare when results.Comparison is { } rows:
                 foreach (var table in ReportTables.Comparison(rows, plan.Replications)) context.Console.Write(table);

@@ -12,7 +12,7 @@ internal sealed class ExperimentOptions
 
     private readonly Option<int> _threads = new("--threads")
     {
-        Description = "Replications run at once, one per thread; results do not depend on it (default: the number of cores)",
+        Description = "Units (replications) run at once, one per thread, by default one per core; results do not depend on it",
         DefaultValueFactory = _ => Environment.ProcessorCount,
         CustomParser = r => ParsePositive(r, "--threads"),
     };

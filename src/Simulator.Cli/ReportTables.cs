@@ -8,9 +8,11 @@ namespace Simulator.Cli;
 /// <summary>The tables printed after a run: headline figures and validation against published figures.</summary>
 internal static class ReportTables
 {
-    public static Table Headlines(IReadOnlyList<Headline> headlines)
+    /// <summary>The headline figures; over several replications, each as mean ± 95 % CI half-width.</summary>
+    public static Table Headlines(IReadOnlyList<Headline> headlines, int replications = 1)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("headline figures");
+        string title = replications > 1 ? $"headline figures: mean ± 95 % CI over {replications} replications" : "headline figures";
+        var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumn("figure");
         table.AddColumn("scope");
         table.AddColumn(new TableColumn("value").RightAligned());
@@ -117,13 +119,22 @@ internal static class ReportTables
 
     private static Text Cell(string text) => new(text);
 
-    private static string Value(Headline h) => h.Unit switch
+    private static string Value(Headline h)
     {
-        "%" => Number(h.Value) + " %",
-        "s" => h.Value.ToString("0.0", CultureInfo.InvariantCulture) + " s",
-        "events" => h.Value.ToString("N0", CultureInfo.InvariantCulture),
-        "nodes" => h.Value.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => Number(h.Value) + " " + h.Unit,
+        string value = Plain(h, h.Value);
+        if (h.Ci95HalfWidth is not { } half || h.Unit is "s" or "events") return value;
+        string text = Plain(h, half);
+        int space = value.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? $"{value} ± {text}" : $"{value[..space]} ± {text}";
+    }
+
+    private static string Plain(Headline h, double v) => h.Unit switch
+    {
+        "%" => Number(v) + " %",
+        "s" => v.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        "events" => v.ToString("N0", CultureInfo.InvariantCulture),
+        "nodes" => v.ToString("0.#", CultureInfo.InvariantCulture),
+        _ => Number(v) + " " + h.Unit,
     };
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

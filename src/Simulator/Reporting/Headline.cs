@@ -5,5 +5,6 @@ namespace Simulator.Reporting;
 /// <param name="Scope">Where (<c>zone:us-east-1a</c>), empty for the whole run.</param>
 /// <param name="Value">The value (mean across replications when there are several).</param>
 /// <param name="Unit">Unit text: "%", "h", "nodes", "events", "s".</param>
-/// <param name="AtHours">Hours since time 0 the value was reached, for peaks; null otherwise.</param>
-public sealed record Headline(string Figure, string Scope, double Value, string Unit, double? AtHours = null);
+/// <param name="AtHours">Hours since time 0 the value was reached, for peaks (mean across replications); null otherwise.</param>
+/// <param name="Ci95HalfWidth">Half-width of the 95 % confidence interval of <paramref name="Value"/> across replications; null for one.</param>
+public sealed record Headline(string Figure, string Scope, double Value, string Unit, double? AtHours = null, double? Ci95HalfWidth = null);

@@ -18,27 +18,33 @@ public static class HeadlineFigures
         foreach (var (metric, noun) in new[] { (ReportedMetrics.VolumesStuckPct, "stuck volumes"), (ReportedMetrics.VolumesLostPct, "lost volumes") })
         {
             if (Find(summaries, metric, zone) is not { } s) continue;
-            list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean));
-            list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%"));
+            list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
+            list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%", null, HalfWidth(s.Final)));
         }
 
         foreach (var s in summaries.Where(s => s.Metric == ReportedMetrics.ApiErrorRatePct &&
                                                s.Scope.StartsWith(ReportedMetrics.ZoneScopePrefix, StringComparison.Ordinal)))
-            list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean));
+            list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
 
         if (NodesCrashed(summaries) is { } crashed)
-            list.Add(new Headline("nodes crashed", crashed.Scope, crashed.Value, "nodes"));
+            list.Add(new Headline("nodes crashed", crashed.Scope, crashed.Value, "nodes", null, crashed.HalfWidth));
 
         list.Add(new Headline("events processed", "", result.EventsProcessed, "events"));
         list.Add(new Headline("wall time", "", result.WallSeconds, "s"));
         return list;
     }
 
+    /// <summary>The 95 % CI half-width, or null when there is none (one replication).</summary>
+    private static double? HalfWidth(SummaryStatistics s) => double.IsNaN(s.Ci95High) ? null : s.Ci95High - s.Mean;
+
     private static MetricSummary? Find(IReadOnlyList<MetricSummary> summaries, string metric, string scope) =>
         summaries.FirstOrDefault(s => s.Metric == metric && s.Scope == scope);
 
-    /// <summary>Final crash count of the region if sampled there, else the sum over clusters, else over zones.</summary>
-    private static (string Scope, double Value)? NodesCrashed(IReadOnlyList<MetricSummary> summaries)
+    /// <summary>
+    /// Final crash count of the region if sampled there, else the sum over clusters, else over zones; with its CI
+    /// half-width when it is one scope's (a sum's interval needs the replications' sums, which the summaries do not keep).
+    /// </summary>
+    private static (string Scope, double Value, double? HalfWidth)? NodesCrashed(IReadOnlyList<MetricSummary> summaries)
     {
         foreach (var prefix in new[] { ReportedMetrics.RegionScopePrefix, ReportedMetrics.ClusterScopePrefix, ReportedMetrics.ZoneScopePrefix })
         {
@@ -46,7 +52,7 @@ public static class HeadlineFigures
                                               s.Scope.StartsWith(prefix, StringComparison.Ordinal)).ToList();
             if (scoped.Count == 0) continue;
             string scope = scoped.Count == 1 ? scoped[0].Scope : $"all {prefix.TrimEnd(':')}s";
-            return (scope, scoped.Sum(s => s.Final.Mean));
+            return (scope, scoped.Sum(s => s.Final.Mean), scoped.Count == 1 ? HalfWidth(scoped[0].Final) : null);
         }
         return null;
     }
