@@ -20,18 +20,24 @@ public static class CliApp
     /// <summary>
     /// Runs the command line on the process's console; a progress bar when stdout is a terminal. The first Ctrl-C asks
     /// experiments to stop after the units in flight (the folder is kept, to resume); a second one ends the process.
+    /// SIGTERM, which batch schedulers send before killing a task (Slurm at its time limit or on preemption, Kubernetes
+    /// when it deletes a pod), is taken the same way.
     /// </summary>
     public static int Run(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        bool StopOnce(string signal)
         {
-            if (stop.IsCancellationRequested) return; // second Ctrl-C: let the process end
-            e.Cancel = true;
+            if (stop.IsCancellationRequested) return false; // the second one: let the process end
             stop.Cancel();
-            Console.Error.WriteLine("replsim: stopping after the units in flight (Ctrl-C again to abort)");
+            Console.Error.WriteLine($"replsim: {signal}: stopping after the units in flight ({signal} again to abort)");
+            return true;
         }
+        void OnCancel(object? sender, ConsoleCancelEventArgs e) => e.Cancel = StopOnce("Ctrl-C");
         Console.CancelKeyPress += OnCancel;
+        using var term = OperatingSystem.IsWindows() ? null
+            : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+                context => context.Cancel = StopOnce("SIGTERM"));
         try
         {
             return Run(args, Console.Out, Console.Error, !Console.IsOutputRedirected, LibraryScenarioRunner.Instance, stop.Token);
