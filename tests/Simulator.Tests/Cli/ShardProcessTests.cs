@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Simulator.Cli;
+using Simulator.Tests.ExperimentLayer;
+
+namespace Simulator.Tests.Cli;
+
+public sealed class ShardProcessTests
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Manifest fields that two computations of one plan need not share: when, how long, how much memory.</summary>
+    private static readonly string[] MachineFields = ["created_utc", "wall_seconds", "peak_memory_bytes"];
+
+    private string _root = "";
+
+    [SetUp]
+    public void CreateRoot() => _root = Directory.CreateTempSubdirectory("replsim-shard-processes-").FullName;
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>
+    /// Every command is its own process, as on a cluster. That matters for the SVGs: Skia numbers their clip paths with
+    /// a process-wide counter, so a plot rendered after others in the same process has other ids (and other bytes).
+    /// </summary>
+    [Test]
+    public void ThreeShardProcessesMergedWriteTheFolderOfOneProcess()
+    {
+        string[] sweep =
+        [
+            "sweep", TinyExperiments.Replay, "--vary", $"{TinyExperiments.FreeCapacityPath}=1%,5%",
+            "--replications", "2", "--seed", "11", .. TinyExperiments.Flags,
+        ];
+        var shards = Enumerable.Range(0, 3).Select(i => Path.Combine(_root, $"shard-{i}")).ToList();
+        string whole = Path.Combine(_root, "whole");
+        var processes = shards.Select((dir, i) => ReplsimProcess.Start([.. sweep, "--threads", "1", "--shard", $"{i}/3", "--folder", dir]))
+            .Append(ReplsimProcess.Start([.. sweep, "--threads", "2", "--folder", whole])).ToList();
+        var ended = processes.Select(p => p.Wait()).ToList();
+        for (int i = 0; i < shards.Count; i++)
+        {
+            Assert.That(ended[i].Code, Is.EqualTo(ExitCodes.Ok), $"shard {i}/3: {ended[i].Error}");
+            Assert.That(ended[i].Output, Does.Contain($"shard {i}/3: "));
+        }
+        Assert.That(ended[^1].Code, Is.EqualTo(ExitCodes.Ok), ended[^1].Error);
+
+        string merged = Path.Combine(_root, "merged");
+        var (mergeCode, mergeOutput, mergeError) = ReplsimProcess.Start(["merge", .. shards, "--out", merged]).Wait();
+        Assert.That(mergeCode, Is.EqualTo(ExitCodes.Ok), mergeError);
+        Assert.That(mergeOutput, Does.Contain("merged 3 folders, 4 units").And.Contain($"results: {merged}"));
+
+        var files = FolderAssert.Entries(whole).Where(e => File.Exists(Path.Combine(whole, e))).ToList();
+        Assert.That(FolderAssert.Entries(merged), Is.EqualTo(FolderAssert.Entries(whole)), "the same files and folders");
+        Assert.That(files, Does.Contain("manifest.json").And.Contain("summary.csv").And.Contain("replications.csv")
+            .And.Some.StartsWith("plots/"));
+        foreach (var file in files.Where(f => f != "manifest.json"))
+            Assert.That(File.ReadAllBytes(Path.Combine(merged, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, file))),
+                $"{file} differs between the merged shards and one process");
+
+        var wholeManifest = Manifest(whole);
+        var mergedManifest = Manifest(merged);
+        Assert.That(mergedManifest["experiment"]!["merged_from"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(shards));
+        Assert.That(wholeManifest["experiment"]!["merged_from"]!.AsArray(), Is.Empty);
+        Assert.That(mergedManifest["files"]!.AsArray(), Has.Count.EqualTo(files.Count - 1), "every final file listed");
+        foreach (var manifest in new[] { wholeManifest, mergedManifest })
+        {
+            foreach (var field in MachineFields) Assert.That(manifest.Remove(field), field);
+            manifest["experiment"]!.AsObject().Remove("merged_from");
+        }
+        Assert.That(JsonNode.DeepEquals(mergedManifest, wholeManifest), Is.True,
+            $"manifests differ beyond times, memory and merged_from:\n{mergedManifest}\n---\n{wholeManifest}");
+    }
+
+    private static JsonObject Manifest(string dir) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsObject();
+
+    /// <summary>
+    /// <c>dotnet replsim.dll …</c> as its own OS process: the replsim.dll this test assembly loaded, so every process is
+    /// the build under test.
+    /// </summary>
+    private sealed class ReplsimProcess
+    {
+        private readonly Process _process;
+        private readonly Task<string> _output;
+        private readonly Task<string> _error;
+
+        private ReplsimProcess(Process process)
+        {
+            _process = process;
+            _output = process.StandardOutput.ReadToEndAsync();
+            _error = process.StandardError.ReadToEndAsync();
+        }
+
+        public static ReplsimProcess Start(IEnumerable<string> args)
+        {
+            string dll = typeof(CliApp).Assembly.Location;
+            string runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
+            if (!File.Exists(dll) || !File.Exists(runtimeConfig))
+                Assert.Fail($"replsim.dll with its runtimeconfig.json not found next to the tests ({dll}); build Simulator.sln first");
+            var info = new ProcessStartInfo(DotnetHost())
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+            };
+            info.ArgumentList.Add(dll);
+            foreach (var arg in args) info.ArgumentList.Add(arg);
+            return new ReplsimProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}"));
+        }
+
+        public (int Code, string Output, string Error) Wait()
+        {
+            using (_process)
+            {
+                if (!_process.WaitForExit(ProcessTimeout))
+                {
+                    _process.Kill(entireProcessTree: true);
+                    Assert.Fail($"replsim {string.Join(' ', _process.StartInfo.ArgumentList)} did not end within {ProcessTimeout}");
+                }
+                _process.WaitForExit();
+                return (_process.ExitCode, _output.Result, _error.Result);
+            }
+        }
+
+        /// <summary>The host running the tests (set by <c>dotnet test</c>), else <c>dotnet</c> on the PATH.</summary>
+        private static string DotnetHost() =>
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host) ? host : "dotnet";
+    }
+}
