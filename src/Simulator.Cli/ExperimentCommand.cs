@@ -20,7 +20,7 @@ internal static class ExperimentCommand
         ExperimentOutcome outcome;
         if (experiment.Resume is { } dir)
         {
-            context.Output.WriteLine($"resuming {dir}");
+            if (Directory.Exists(dir)) context.Output.WriteLine($"resuming {dir}");
             outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
                 ExperimentFolder.Resume(dir, kind, load, experiment.Threads, runUnit, progress, context.Stop)));
         }

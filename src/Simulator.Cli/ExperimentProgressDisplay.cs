@@ -43,6 +43,7 @@ internal static class ExperimentProgressDisplay
         {
             double fraction = p.UnitsTotal <= 1 && p.HorizonHours > 0 ? p.SimulatedHours / p.HorizonHours : p.Fraction;
             int pct = (int)Math.Floor(100 * Math.Min(1, fraction));
+            if (p.UnitsTotal > 1 && p.UnitsDone < p.UnitsTotal) pct = Math.Min(pct, 99); // 100 % once the last unit is written
             if (pct < nextPct) return;
             double elapsed = clock.Elapsed.TotalSeconds;
             if (p.UnitsTotal <= 1)

@@ -34,6 +34,28 @@ public sealed class RunPlotsTests
     }
 
     [Test]
+    public void AnSvgsBytesDependOnItsPlotAloneNotOnWhatTheProcessDrewBefore()
+    {
+        string root = Directory.CreateTempSubdirectory("replsim-svg-").FullName;
+        try
+        {
+            RunPlots.Write(Path.Combine(root, "first"), SyntheticRuns.Storm2011());
+            RunPlots.Write(Path.Combine(root, "other"), SyntheticRuns.Storm2011(replications: 3));
+            RunPlots.Write(Path.Combine(root, "again"), SyntheticRuns.Storm2011());
+            foreach (var name in new[] { "outage-curve", "api-errors", "capacity", "network" })
+            {
+                string first = File.ReadAllText(Path.Combine(root, "first", name + ".svg"));
+                Assert.That(first, Does.Contain("url(#clip0)"), name);
+                Assert.That(File.ReadAllText(Path.Combine(root, "again", name + ".svg")), Is.EqualTo(first), name);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
     public void PlotsWhoseMetricsAreAbsentAreSkipped()
     {
         TimeSeriesRow[] rows =

@@ -4,7 +4,7 @@ using Simulator.Experiments;
 namespace Simulator.Reporting.Plots;
 
 /// <summary>Renders every plot a run has data for, as PNG and SVG of the same size.</summary>
-public static class RunPlots
+public static partial class RunPlots
 {
     /// <summary>The plots the run has data for, by file name without extension, in a fixed order.</summary>
     public static IReadOnlyList<(string Name, Plot Plot)> Build(RunResult result)
@@ -44,10 +44,32 @@ public static class RunPlots
             // shorter than it renders and be cut off at the bottom.
             plot.GetImage(widthPx, heightPx).Dispose();
             plot.SavePng(png, widthPx, heightPx);
-            plot.SaveSvg(svg, widthPx, heightPx);
+            File.WriteAllText(svg, RenumberClipIds(plot.GetSvgXml(widthPx, heightPx)), new System.Text.UTF8Encoding(false));
             written.Add(png);
             written.Add(svg);
         }
         return written;
     }
+
+    /// <summary>
+    /// The renderer names clip paths from a counter shared by the whole process (<c>cl_4</c>, <c>cl_1a</c>…), so the
+    /// same plot would get other names after other plots were drawn; numbering them by first appearance in each file
+    /// makes an SVG's bytes a function of the plot alone.
+    /// </summary>
+    internal static string RenumberClipIds(string svg)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!names.TryGetValue(m.Value, out var name))
+            {
+                name = "clip" + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                names.Add(m.Value, name);
+            }
+            return name;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 }
