@@ -66,7 +66,10 @@ public static class ExperimentFinalizer
         var first = metas[0];
         string zone = first.AffectedZoneScope;
         // The plots need a few metrics, not every row: reading back only those keeps 20 replications in little memory.
-        var series = metas.SelectMany(m => UnitFiles.ReadSeries(unitsDir, m.Unit, 0, (scope, metric) => IsPlotted(scope, metric, zone))).ToList();
+        // Read on every core, concatenated in unit order: the same rows whatever the core count.
+        var series = metas.AsParallel().AsOrdered()
+            .Select(m => UnitFiles.ReadSeries(unitsDir, m.Unit, 0, (scope, metric) => IsPlotted(scope, metric, zone)))
+            .ToList().SelectMany(rows => rows).ToList();
         var result = new RunResult
         {
             ScenarioName = first.ScenarioName,
@@ -147,8 +150,10 @@ public static class ExperimentFinalizer
         if (includePlots)
         {
             var first = metas[0];
+            var read = Enumerable.Range(0, plan.UnitCount).AsParallel().AsOrdered()
+                .Select(unit => UnitFiles.ReadSeries(unitsDir, unit, 1, (_, _) => true)).ToList();
             var curves = variants.Select((variant, v) => (variant.Label, Rows: (IReadOnlyList<TimeSeriesRow>)[.. Enumerable.Range(0, n)
-                .SelectMany(r => UnitFiles.ReadSeries(unitsDir, plan.IndexOf(v, 0, r), 1, (_, _) => true))])).ToList();
+                .SelectMany(r => read[plan.IndexOf(v, 0, r)])])).ToList();
             double horizon = metas.Max(m => m.HorizonH);
             var plots = new List<(string, ScottPlot.Plot)>();
             foreach (var (name, metric) in new[] { (ComparisonPlot.StuckName, ReportedMetrics.VolumesStuckPct), (ComparisonPlot.LostName, ReportedMetrics.VolumesLostPct) })

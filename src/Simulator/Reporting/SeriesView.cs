@@ -52,20 +52,15 @@ internal static class SeriesView
     /// <summary>The median and 5–95 % band of one metric in one scope across replications, with each replication's curve.</summary>
     public static SeriesBand Band(IReadOnlyList<TimeSeriesRow> series, string scope, string metric)
     {
-        var perReplication = new SortedDictionary<int, Dictionary<double, double>>();
-        var times = new SortedSet<double>();
+        var rows = new List<TimeSeriesRow>();
         foreach (var row in series)
-        {
-            if (row.Metric != metric || row.Scope != scope) continue;
-            if (!perReplication.TryGetValue(row.Replication, out var values))
-                perReplication[row.Replication] = values = [];
-            values[row.TimeH] = row.Value;
-            times.Add(row.TimeH);
-        }
-        double[] t = [.. times];
-        var runs = perReplication.Values
-            .Select(values => t.Select(x => values.TryGetValue(x, out double v) ? v : double.NaN).ToArray())
-            .ToList();
+            if (row.Metric == metric && row.Scope == scope) rows.Add(row);
+        double[] t = [.. rows.Select(r => r.TimeH).Distinct().Order()];
+        int[] replications = [.. rows.Select(r => r.Replication).Distinct().Order()];
+        var runs = replications.Select(_ => Enumerable.Repeat(double.NaN, t.Length).ToArray()).ToList();
+        foreach (var row in rows)
+            runs[Array.BinarySearch(replications, row.Replication)][Array.BinarySearch(t, row.TimeH)] = row.Value;
+
         var p5 = new double[t.Length];
         var median = new double[t.Length];
         var p95 = new double[t.Length];
@@ -77,9 +72,11 @@ internal static class SeriesView
                 if (!double.IsNaN(run[i])) column.Add(run[i]);
             if (column.Count == 0) { p5[i] = median[i] = p95[i] = double.NaN; continue; }
             if (column.Count == 1) { p5[i] = median[i] = p95[i] = column[0]; continue; }
-            p5[i] = column.QuantileCustom(0.05, QuantileDefinition.R7);
-            median[i] = column.QuantileCustom(0.50, QuantileDefinition.R7);
-            p95[i] = column.QuantileCustom(0.95, QuantileDefinition.R7);
+            double[] sorted = [.. column];
+            Array.Sort(sorted);
+            p5[i] = SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R7);
+            median[i] = SortedArrayStatistics.QuantileCustom(sorted, 0.50, QuantileDefinition.R7);
+            p95[i] = SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R7);
         }
         return new SeriesBand(t, p5, median, p95, runs);
     }

@@ -111,13 +111,17 @@ public static class UnitFiles
     public static List<TimeSeriesRow> ReadSeries(string unitsDir, int index, int leadingFields, Func<string, string, bool> keep)
     {
         var rows = new List<TimeSeriesRow>();
+        // Scope and metric names repeat on every row: each is made a string once, and each pair asked about once.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var kept = new Dictionary<(string, string), bool>();
         using var reader = OpenCsv(SeriesPath(unitsDir, index), hasHeader: false);
         while (reader.Read())
         {
-            string scope = reader.GetString(leadingFields + 2), metric = reader.GetString(leadingFields + 3);
-            if (!keep(scope, metric)) continue;
-            rows.Add(new TimeSeriesRow(int.Parse(reader.GetString(leadingFields), CultureInfo.InvariantCulture),
-                Parse(reader.GetString(leadingFields + 1)), scope, metric, Parse(reader.GetString(leadingFields + 4))));
+            string scope = Name(names, reader.GetSpan(leadingFields + 2)), metric = Name(names, reader.GetSpan(leadingFields + 3));
+            if (!kept.TryGetValue((scope, metric), out bool keepIt)) kept[(scope, metric)] = keepIt = keep(scope, metric);
+            if (!keepIt) continue;
+            rows.Add(new TimeSeriesRow(int.Parse(reader.GetSpan(leadingFields), CultureInfo.InvariantCulture),
+                Parse(reader.GetSpan(leadingFields + 1)), scope, metric, Parse(reader.GetSpan(leadingFields + 4))));
         }
         return rows;
     }
@@ -145,6 +149,22 @@ public static class UnitFiles
 
     private static double Parse(string text) =>
         text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static double Parse(ReadOnlySpan<byte> utf8) =>
+        utf8.Length == 0 ? double.NaN : double.Parse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string Name(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names, ReadOnlySpan<byte> utf8)
+    {
+        Span<char> buffer = stackalloc char[128];
+        if (utf8.Length > buffer.Length) return System.Text.Encoding.UTF8.GetString(utf8);
+        var text = buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)];
+        if (!names.TryGetValue(text, out var name))
+        {
+            name = text.ToString();
+            names[text] = name;
+        }
+        return name;
+    }
 
     private static CsvReader OpenCsv(string path, bool hasHeader) =>
         CsvReader.Create(File.OpenRead(path), new CsvReaderOptions
