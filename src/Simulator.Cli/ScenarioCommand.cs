@@ -5,7 +5,7 @@ using Simulator.Reporting;
 namespace Simulator.Cli;
 
 /// <summary>
-/// What <c>run</c> and <c>validate</c> do, in order: load (refusing an invalid scenario before anything runs),
+/// What <c>validate</c> does, in order: load (refusing an invalid scenario before anything runs),
 /// run with progress, validate when asked, write the run folder, print the tables. All simulation is the library's.
 /// </summary>
 internal static class ScenarioCommand
@@ -19,7 +19,7 @@ internal static class ScenarioCommand
 
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"running {scenario.Model.Name} from {request.ScenarioPath} (seed {seed}, scale {request.Scale:G})"));
-        var result = RunProgressDisplay.Run(context, progress => runner.Run(scenario, options, progress));
+        var result = ExperimentProgressDisplay.RunOne(context, progress => runner.Run(scenario, options, progress));
         var validation = validate ? runner.Validate(scenario, result) : null;
 
         string folder = WriteFolder(request.OutputRoot, result, RunDescription.From(scenario, options));

@@ -14,7 +14,7 @@ public sealed class CliOutputTests
         using var output = new StringWriter();
         var context = new CliContext(output, TextWriter.Null, interactive: false);
 
-        int answer = RunProgressDisplay.Run(context, progress =>
+        int answer = ExperimentProgressDisplay.RunOne(context, progress =>
         {
             for (int h = 0; h <= 96; h++) progress.Report(new RunProgress(h, 96, h * 1000));
             return 42;
@@ -28,11 +28,33 @@ public sealed class CliOutputTests
     }
 
     [Test]
+    public void ManyUnitsPrintUnitsDoneAndReachOneHundredPercentOnlyWhenTheLastIsWritten()
+    {
+        using var output = new StringWriter();
+        var context = new CliContext(output, TextWriter.Null, interactive: false);
+
+        ExperimentProgressDisplay.Run(context, progress =>
+        {
+            for (int done = 0; done < 4; done++)
+                for (int h = 0; h <= 96; h += 24)
+                    progress.Report(new ExperimentProgress(done, 4, 1, (done + h / 96.0) / 4, h, 96, 0));
+            progress.Report(new ExperimentProgress(4, 4, 0, 1, 0, 0, 0));
+            return 0;
+        });
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Where(l => l.TrimStart().StartsWith("100%", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { lines[^1] }), "one line at 100 %, the last");
+        Assert.That(lines[^1], Does.Match(@"^\s+100% 4/4 units, \d+\.\d s$"));
+        Assert.That(lines[0], Does.Match(@"^\s+12% 0/4 units, \d+\.\d s, about \d+ s left$"), "half of the first unit");
+    }
+
+    [Test]
     public void TheProgressBarRunsTheWorkAndReturnsItsResultOnATerminal()
     {
         using var output = new StringWriter();
         var context = new CliContext(output, TextWriter.Null, interactive: true);
-        int answer = RunProgressDisplay.Run(context, progress =>
+        int answer = ExperimentProgressDisplay.RunOne(context, progress =>
         {
             for (int h = 0; h <= 96; h += 8) progress.Report(new RunProgress(h, 96, h));
             return 7;
