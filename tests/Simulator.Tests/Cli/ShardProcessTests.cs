@@ -22,8 +22,8 @@ public sealed class ShardProcessTests
     public void DeleteRoot() => Directory.Delete(_root, recursive: true);
 
     /// <summary>
-    /// Every command is its own process, as on a cluster. That matters for the SVGs: Skia numbers their clip paths with
-    /// a process-wide counter, so a plot rendered after others in the same process has other ids (and other bytes).
+    /// Every command is its own process, as on a cluster; every final file but the manifest, plots included, must be
+    /// byte-identical to the one process's.
     /// </summary>
     [Test]
     public void ThreeShardProcessesMergedWriteTheFolderOfOneProcess()
