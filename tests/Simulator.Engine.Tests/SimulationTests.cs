@@ -84,6 +84,24 @@ public sealed class SimulationTests
     }
 
     [Test]
+    public void AnEventScheduledWhereAFiredEventWasGoesToItsOwnHandler()
+    {
+        var sim = new Simulation();
+        var first = new Recorder { Sim = sim };
+        var second = new Recorder { Sim = sim };
+        var handle = sim.ScheduleAfter(Duration.FromSeconds(1), first, kind: 1);
+        sim.Run();
+        Assert.That(sim.Cancel(handle), Is.False, "a fired event is no longer pending");
+        sim.ScheduleAfter(Duration.FromSeconds(1), second, kind: 2);
+        var cancelled = sim.ScheduleAfter(Duration.FromSeconds(2), first, kind: 3);
+        Assert.That(sim.Cancel(cancelled), Is.True);
+        sim.ScheduleAfter(Duration.FromSeconds(3), first, kind: 4);
+        sim.Run();
+        Assert.That(first.Fired.Select(f => f.Kind), Is.EqualTo(new[] { 1, 4 }));
+        Assert.That(second.Fired.Select(f => f.Kind), Is.EqualTo(new[] { 2 }));
+    }
+
+    [Test]
     public void AnEventCanCancelAnotherEventAtTheSameTime()
     {
         var sim = new Simulation();

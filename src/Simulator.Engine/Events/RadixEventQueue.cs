@@ -50,9 +50,12 @@ internal sealed class RadixEventQueue : IEventQueue
 
     private struct Payload
     {
-        public IEventHandler? Handler; // null when free or cancelled
+        // The handler of the slot's event. Kept after the event fires, so that scheduling the same handler into the
+        // slot again (the usual case: a few objects handle every event) stores nothing and pays no GC write barrier;
+        // a fired handler stays referenced until its slot is reused. Cancelling drops it.
+        public IEventHandler? Handler;
         public long Arg;
-        public long Id;                // unique per scheduled event; 0 when free or cancelled
+        public long Id;                // unique per scheduled event; 0 when free or cancelled: what says a slot is live
         public int Kind;
         public int NextFree;
     }
@@ -136,7 +139,7 @@ internal sealed class RadixEventQueue : IEventQueue
         else slot = NewSlot();
         long id = _nextId++;
         ref Payload p = ref _slots[slot];
-        p.Handler = handler;
+        if (!ReferenceEquals(p.Handler, handler)) p.Handler = handler;
         p.Arg = arg;
         p.Kind = kind;
         p.Id = id;
@@ -296,8 +299,7 @@ internal sealed class RadixEventQueue : IEventQueue
             int slot = (int)(key.Order & SlotMask);
             ref Payload p = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot);
             _count--;
-            handler = p.Handler;
-            if (handler is null)
+            if (p.Id == 0)
             {
                 // Cancelled: its slot was kept for this key, and is free now.
                 p.NextFree = _freeHead;
@@ -307,9 +309,9 @@ internal sealed class RadixEventQueue : IEventQueue
             }
             time = _takenTime = key.Time;
             _takenOrder = key.Order;
+            handler = p.Handler;
             kind = p.Kind;
             arg = p.Arg;
-            p.Handler = null;
             p.Id = 0;
             p.NextFree = _freeHead;
             _freeHead = slot;
@@ -501,7 +503,7 @@ internal sealed class RadixEventQueue : IEventQueue
             {
                 Key k = items[i];
                 int slot = (int)(k.Order & SlotMask);
-                if (_slots[slot].Handler is not null) Append(b, k.Time, k.Order); // in place: writes trail reads
+                if (_slots[slot].Id != 0) Append(b, k.Time, k.Order); // in place: writes trail reads
                 else FreeSlot(slot);
             }
             if (_buckets[b].Count == 0 && b != _runBucket) Release(b); // the run's bucket lends the run its array
@@ -511,7 +513,7 @@ internal sealed class RadixEventQueue : IEventQueue
         {
             Key k = _run[i];
             int slot = (int)(k.Order & SlotMask);
-            if (_slots[slot].Handler is not null) _run[kept++] = k;
+            if (_slots[slot].Id != 0) _run[kept++] = k;
             else FreeSlot(slot);
         }
         _runCount = kept;
