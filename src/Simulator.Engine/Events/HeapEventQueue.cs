@@ -28,10 +28,7 @@ namespace Simulator.Engine;
 /// </remarks>
 internal sealed class HeapEventQueue : IEventQueue
 {
-    /// <summary>Bits of a key's order field that hold the slot: at most 2^26 (67 million) pending events.</summary>
-    public const int SlotBits = 26;
-    public const int MaxPending = 1 << SlotBits;
-    private const ulong SlotMask = (1UL << SlotBits) - 1;
+    private const int SlotBits = EventSlots.SlotBits;
     private const long DefaultSequenceLimit = 1L << (64 - SlotBits);
     private const int CompactMinimum = 1024;
 
@@ -41,27 +38,6 @@ internal sealed class HeapEventQueue : IEventQueue
         public ulong Order; // sequence << SlotBits | slot
     }
 
-    private struct Payload
-    {
-        public IEventHandler? Handler; // null when free or cancelled
-        public long Arg;
-        public long Id;                // unique per scheduled event; 0 when free or cancelled
-        public int Kind;
-        public int NextFree;
-    }
-
-    /// <summary>Stands in as the handler of events scheduled with a delegate; the delegate waits in <see cref="_actions"/>.</summary>
-    private sealed class ActionInvoker(HeapEventQueue queue) : IEventHandler
-    {
-        public void OnEvent(int kind, long arg)
-        {
-            Action action = queue._actions[arg]!;
-            queue._actions[arg] = null;
-            action();
-        }
-    }
-
-    private readonly ActionInvoker _actionInvoker;
     private readonly long _sequenceLimit;
 
     private Key[] _heap = new Key[64];
@@ -69,12 +45,8 @@ internal sealed class HeapEventQueue : IEventQueue
     private bool _rootVacant;
     private int _cancelled;       // keys whose event was cancelled
 
-    private Payload[] _slots = new Payload[64];
-    private Action?[] _actions = new Action?[64];
-    private int _slotsUsed;       // high-water mark of the slot table
-    private int _freeHead = -1;
+    private EventSlots _slots = new();
     private long _nextSeq = 1;
-    private long _nextId = 1;
 
     public HeapEventQueue() : this(DefaultSequenceLimit) { }
 
@@ -82,32 +54,25 @@ internal sealed class HeapEventQueue : IEventQueue
     internal HeapEventQueue(long sequenceLimit)
     {
         _sequenceLimit = sequenceLimit;
-        _actionInvoker = new ActionInvoker(this);
     }
 
     /// <summary>Events scheduled and neither fired nor cancelled.</summary>
     public int PendingCount => _count - (_rootVacant ? 1 : 0) - _cancelled;
 
     /// <summary>Schedule calls so far.</summary>
-    public long ScheduledCount => _nextId - 1;
+    public long ScheduledCount => _slots.ScheduledCount;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public EventHandle Push(long time, IEventHandler handler, int kind, long arg)
-    {
-        int slot = _freeHead;
-        if (slot >= 0)
-            _freeHead = _slots[slot].NextFree;
-        else
-            slot = NewSlot();
-        long id = _nextId++;
-        ref Payload p = ref _slots[slot];
-        p.Handler = handler;
-        p.Arg = arg;
-        p.Kind = kind;
-        p.Id = id;
+    public EventHandle Push(long time, IEventHandler handler, int kind, long arg) => Insert(time, _slots.Add(handler, kind, arg));
 
+    public EventHandle PushAction(long time, Action action) => Insert(time, _slots.AddAction(action));
+
+    /// <summary>Adds the key of a newly stored event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private EventHandle Insert(long time, EventHandle handle)
+    {
         if (_nextSeq == _sequenceLimit) Renumber();
-        var key = new Key { Time = time, Order = ((ulong)_nextSeq++ << SlotBits) | (uint)slot };
+        var key = new Key { Time = time, Order = ((ulong)_nextSeq++ << SlotBits) | (uint)handle.Slot };
         if (_rootVacant)
         {
             _rootVacant = false;
@@ -118,53 +83,16 @@ internal sealed class HeapEventQueue : IEventQueue
             if (_count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);
             SiftUp(_count++, key);
         }
-        return new EventHandle(slot, id);
-    }
-
-    public EventHandle PushAction(long time, Action action)
-    {
-        // The slot Push takes is the free-list head (or a new one): store the delegate there first.
-        int slot = _freeHead >= 0 ? _freeHead : _slotsUsed;
-        if (slot >= _actions.Length) Array.Resize(ref _actions, Math.Max(_actions.Length * 2, slot + 1));
-        _actions[slot] = action;
-        EventHandle handle = Push(time, _actionInvoker, 0, slot);
-        Debug.Assert(handle.Slot == slot);
         return handle;
     }
 
-    private int NewSlot()
-    {
-        if (_slotsUsed == MaxPending)
-            throw new InvalidOperationException($"more than {MaxPending} events pending: the engine's limit (see HeapEventQueue.SlotBits)");
-        if (_slotsUsed == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
-        return _slotsUsed++;
-    }
-
-    public bool IsPending(EventHandle handle)
-    {
-        int slot = handle.Slot;
-        return handle.Id != 0 && (uint)slot < (uint)_slotsUsed && _slots[slot].Id == handle.Id;
-    }
+    public bool IsPending(EventHandle handle) => _slots.IsPending(handle);
 
     public bool Cancel(EventHandle handle)
     {
-        if (!IsPending(handle)) return false;
-        ref Payload p = ref _slots[handle.Slot];
-        p.Id = 0;
-        p.Handler = null;
-        if (handle.Slot < _actions.Length) _actions[handle.Slot] = null;
+        if (!_slots.Cancel(handle)) return false;
         _cancelled++;
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void FreeSlot(int slot)
-    {
-        ref Payload p = ref _slots[slot];
-        p.Id = 0;
-        p.Handler = null;
-        p.NextFree = _freeHead;
-        _freeHead = slot;
     }
 
     /// <summary>
@@ -178,19 +106,16 @@ internal sealed class HeapEventQueue : IEventQueue
         while (_count > 0)
         {
             Key top = _heap[0];
-            int slot = (int)(top.Order & SlotMask);
-            ref Payload p = ref _slots[slot];
-            handler = p.Handler;
-            if (handler is null)
+            int slot = EventSlots.SlotOf(top.Order);
+            if (!_slots.IsLive(slot))
             {
                 DropCancelledRoot(slot);
                 continue;
             }
             if (top.Time > endTime) break;
             time = top.Time;
-            kind = p.Kind;
-            arg = p.Arg;
-            FreeSlot(slot);
+            _slots.TryTake(slot, out IEventHandler live, out kind, out arg);
+            handler = live;
             _rootVacant = true;
             return true;
         }
@@ -200,7 +125,7 @@ internal sealed class HeapEventQueue : IEventQueue
 
     private void DropCancelledRoot(int slot)
     {
-        FreeSlot(slot);
+        _slots.Free(slot);
         _cancelled--;
         RemoveRoot();
     }
@@ -231,11 +156,15 @@ internal sealed class HeapEventQueue : IEventQueue
 
     // The sift loops index the heap through refs: the indices are in [0, _count) by construction, and
     // the bounds checks cost a measurable share of a sift on small heaps.
-    private void SiftUp(int index, Key key)
+    private void SiftUp(int index, Key key) => Rise(index, key, 0);
+
+    /// <summary>Places <paramref name="key"/> at the hole <paramref name="index"/> or above it, no higher than <paramref name="top"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Rise(int index, Key key, int top)
     {
         Debug.Assert(index < _heap.Length);
         ref Key heap = ref MemoryMarshal.GetArrayDataReference(_heap);
-        while (index > 0)
+        while (index > top)
         {
             int parent = (index - 1) >> 2;
             ref Key p = ref Unsafe.Add(ref heap, parent);
@@ -276,15 +205,7 @@ internal sealed class HeapEventQueue : IEventQueue
             index = best;
         }
         // 2. Let the key rise from that leaf, no higher than where the hole started.
-        while (index > start)
-        {
-            int parent = (index - 1) >> 2;
-            ref Key p = ref Unsafe.Add(ref heap, parent);
-            if (!Before(key, p)) break;
-            Unsafe.Add(ref heap, index) = p;
-            index = parent;
-        }
-        Unsafe.Add(ref heap, index) = key;
+        Rise(index, key, start);
     }
 
     /// <summary>Drops cancelled keys and rebuilds the heap bottom-up, in linear time.</summary>
@@ -295,9 +216,9 @@ internal sealed class HeapEventQueue : IEventQueue
         for (int i = 0; i < _count; i++)
         {
             Key k = _heap[i];
-            int slot = (int)(k.Order & SlotMask);
-            if (_slots[slot].Handler is not null) _heap[live++] = k;
-            else FreeSlot(slot);
+            int slot = EventSlots.SlotOf(k.Order);
+            if (_slots.IsLive(slot)) _heap[live++] = k;
+            else _slots.Free(slot);
         }
         _count = live;
         _cancelled = 0;
@@ -316,7 +237,7 @@ internal sealed class HeapEventQueue : IEventQueue
         Span<Key> keys = _heap.AsSpan(0, _count);
         keys.Sort(static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Order.CompareTo(b.Order));
         for (int i = 0; i < keys.Length; i++)
-            keys[i].Order = ((ulong)(i + 1) << SlotBits) | (keys[i].Order & SlotMask);
+            keys[i].Order = ((ulong)(i + 1) << SlotBits) | (keys[i].Order & EventSlots.SlotMask);
         _nextSeq = keys.Length + 1; // a sorted array is a heap
         if (_nextSeq >= _sequenceLimit)
             throw new InvalidOperationException($"too many pending events ({keys.Length}) to renumber within the sequence limit {_sequenceLimit}");

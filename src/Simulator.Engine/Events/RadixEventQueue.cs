@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Simulator.Engine;
 
@@ -32,9 +31,7 @@ namespace Simulator.Engine;
 /// </remarks>
 internal sealed class RadixEventQueue : IEventQueue
 {
-    public const int SlotBits = 26;
-    public const int MaxPending = 1 << SlotBits;
-    private const ulong SlotMask = (1UL << SlotBits) - 1;
+    private const int SlotBits = EventSlots.SlotBits;
     private const long DefaultSequenceLimit = 1L << (64 - SlotBits);
     private const int DigitBits = 8;
     private const int LevelsPerHalf = (64 + DigitBits - 1) / DigitBits;
@@ -48,34 +45,11 @@ internal sealed class RadixEventQueue : IEventQueue
         public ulong Order; // sequence << SlotBits | slot
     }
 
-    private struct Payload
-    {
-        // The handler of the slot's event. Kept after the event fires, so that scheduling the same handler into the
-        // slot again (the usual case: a few objects handle every event) stores nothing and pays no GC write barrier;
-        // a fired handler stays referenced until its slot is reused. Cancelling drops it.
-        public IEventHandler? Handler;
-        public long Arg;
-        public long Id;                // unique per scheduled event; 0 when free or cancelled: what says a slot is live
-        public int Kind;
-        public int NextFree;
-    }
-
     /// <summary>One bucket: its keys, unsorted. 16 bytes, so that the 4096 of them take 64 KiB.</summary>
     private struct Bucket
     {
         public Key[] Items;     // the bucket's own array, or a larger one lent by the pool
         public int Count;
-    }
-
-    /// <summary>Stands in as the handler of events scheduled with a delegate; the delegate waits in <see cref="_actions"/>.</summary>
-    private sealed class ActionInvoker(RadixEventQueue queue) : IEventHandler
-    {
-        public void OnEvent(int kind, long arg)
-        {
-            Action action = queue._actions[arg]!;
-            queue._actions[arg] = null;
-            action();
-        }
     }
 
     // Bucket storage. Every bucket owns a small array from the start, so that a bucket first used late in
@@ -107,14 +81,9 @@ internal sealed class RadixEventQueue : IEventQueue
     private int _count;           // keys, including those of cancelled events
     private int _cancelled;
 
-    private readonly ActionInvoker _actionInvoker;
     private readonly long _sequenceLimit;
-    private Payload[] _slots = new Payload[64];
-    private Action?[] _actions = new Action?[64];
-    private int _slotsUsed;       // high-water mark of the slot table
-    private int _freeHead = -1;
+    private EventSlots _slots = new();
     private long _nextSeq = 1;
-    private long _nextId = 1;
 
     public RadixEventQueue() : this(DefaultSequenceLimit) { }
 
@@ -122,83 +91,43 @@ internal sealed class RadixEventQueue : IEventQueue
     internal RadixEventQueue(long sequenceLimit)
     {
         _sequenceLimit = sequenceLimit;
-        _actionInvoker = new ActionInvoker(this);
         for (int b = 0; b < BucketCount; b++) _buckets[b].Items = _own[b] = new Key[OwnCapacity];
         for (int k = 0; k < _pool.Length; k++) _pool[k] = new Stack<Key[]>();
     }
 
     public int PendingCount => _count - _cancelled;
 
-    public long ScheduledCount => _nextId - 1;
+    public long ScheduledCount => _slots.ScheduledCount;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public EventHandle Push(long time, IEventHandler handler, int kind, long arg)
-    {
-        int slot = _freeHead;
-        if (slot >= 0) _freeHead = _slots[slot].NextFree;
-        else slot = NewSlot();
-        long id = _nextId++;
-        ref Payload p = ref _slots[slot];
-        if (!ReferenceEquals(p.Handler, handler)) p.Handler = handler;
-        p.Arg = arg;
-        p.Kind = kind;
-        p.Id = id;
+    public EventHandle Push(long time, IEventHandler handler, int kind, long arg) => Insert(time, _slots.Add(handler, kind, arg));
 
+    public EventHandle PushAction(long time, Action action) => Insert(time, _slots.AddAction(action));
+
+    /// <summary>Adds the key of a newly stored event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private EventHandle Insert(long time, EventHandle handle)
+    {
         if (_nextSeq == _sequenceLimit) Renumber();
-        ulong order = ((ulong)_nextSeq++ << SlotBits) | (uint)slot;
+        ulong order = ((ulong)_nextSeq++ << SlotBits) | (uint)handle.Slot;
         // Keys taken so far are below every pending key. Cancelled keys taken after the last live one may
         // have moved the last key past the clock; with nothing pending, any key will do as the last.
         if (time < _takenTime) ThrowNotMonotone(time);
         if (time > _lastTime || (time == _lastTime && order > _lastOrder)) Append(BucketOf(time, order), time, order);
         else InsertIntoRun(time, order);
         _count++;
-        return new EventHandle(slot, id);
+        return handle;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowNotMonotone(long time) =>
         throw new InvalidOperationException($"internal error: event at {time} µs scheduled before the last taken at {_takenTime} µs");
 
-    public EventHandle PushAction(long time, Action action)
-    {
-        // The slot Push takes is the free-list head (or a new one): store the delegate there first.
-        int slot = _freeHead >= 0 ? _freeHead : _slotsUsed;
-        if (slot >= _actions.Length) Array.Resize(ref _actions, Math.Max(_actions.Length * 2, slot + 1));
-        _actions[slot] = action;
-        return Push(time, _actionInvoker, 0, slot);
-    }
-
-    private int NewSlot()
-    {
-        if (_slotsUsed == MaxPending)
-            throw new InvalidOperationException($"more than {MaxPending} events pending: the engine's limit");
-        if (_slotsUsed == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
-        return _slotsUsed++;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void FreeSlot(int slot)
-    {
-        ref Payload p = ref _slots[slot];
-        p.Handler = null;
-        p.Id = 0;
-        p.NextFree = _freeHead;
-        _freeHead = slot;
-    }
-
-    public bool IsPending(EventHandle handle)
-    {
-        int slot = handle.Slot;
-        return handle.Id != 0 && (uint)slot < (uint)_slotsUsed && _slots[slot].Id == handle.Id;
-    }
+    public bool IsPending(EventHandle handle) => _slots.IsPending(handle);
 
     public bool Cancel(EventHandle handle)
     {
-        if (!IsPending(handle)) return false;
-        ref Payload p = ref _slots[handle.Slot];
-        p.Id = 0;
-        p.Handler = null;
-        if (handle.Slot < _actions.Length) _actions[handle.Slot] = null;
+        if (!_slots.Cancel(handle)) return false;
         _cancelled++;
         return true;
     }
@@ -296,25 +225,16 @@ internal sealed class RadixEventQueue : IEventQueue
             ref Key key = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_run), _runCount - 1);
             if (key.Time > endTime) break;
             _runCount--;
-            int slot = (int)(key.Order & SlotMask);
-            ref Payload p = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), slot);
+            int slot = EventSlots.SlotOf(key.Order);
             _count--;
-            if (p.Id == 0)
+            if (!_slots.TryTake(slot, out IEventHandler live, out kind, out arg))
             {
-                // Cancelled: its slot was kept for this key, and is free now.
-                p.NextFree = _freeHead;
-                _freeHead = slot;
-                _cancelled--;
+                _cancelled--; // its slot was kept for this key, and is free now
                 continue;
             }
             time = _takenTime = key.Time;
             _takenOrder = key.Order;
-            handler = p.Handler;
-            kind = p.Kind;
-            arg = p.Arg;
-            p.Id = 0;
-            p.NextFree = _freeHead;
-            _freeHead = slot;
+            handler = live;
             return true;
         }
         time = 0; handler = null; kind = 0; arg = 0;
@@ -376,10 +296,9 @@ internal sealed class RadixEventQueue : IEventQueue
     /// Moves every key of a bucket but its minimum (now the last key) to lower buckets: each differs from
     /// the new last key only below the bucket's digit, and all lower buckets are empty.
     /// </summary>
-    private unsafe void Redistribute(Key[] items, int count)
+    private void Redistribute(Key[] items, int count)
     {
         ref Key first = ref MemoryMarshal.GetArrayDataReference(items);
-        ref Payload slots = ref MemoryMarshal.GetArrayDataReference(_slots);
         ulong minOrder = _lastOrder;
         for (int i = 0; i < count; i++)
         {
@@ -387,15 +306,13 @@ internal sealed class RadixEventQueue : IEventQueue
             if (k.Order == minOrder) continue;
             Append(BucketOf(k.Time, k.Order), k.Time, k.Order);
             // Keys move down as they near the front: fetch the payload now, it will be read soon.
-            if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref slots, (int)(k.Order & SlotMask))));
+            _slots.Prefetch(k.Order);
         }
     }
 
-    private unsafe void PrefetchPayloads(Span<Key> keys)
+    private void PrefetchPayloads(Span<Key> keys)
     {
-        if (!Sse.IsSupported) return;
-        ref Payload slots = ref MemoryMarshal.GetArrayDataReference(_slots);
-        foreach (Key k in keys) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref slots, (int)(k.Order & SlotMask))));
+        foreach (Key k in keys) _slots.Prefetch(k.Order);
     }
 
     private static Key Minimum(Span<Key> keys)
@@ -502,9 +419,9 @@ internal sealed class RadixEventQueue : IEventQueue
             for (int i = 0; i < count; i++)
             {
                 Key k = items[i];
-                int slot = (int)(k.Order & SlotMask);
-                if (_slots[slot].Id != 0) Append(b, k.Time, k.Order); // in place: writes trail reads
-                else FreeSlot(slot);
+                int slot = EventSlots.SlotOf(k.Order);
+                if (_slots.IsLive(slot)) Append(b, k.Time, k.Order); // in place: writes trail reads
+                else _slots.Free(slot);
             }
             if (_buckets[b].Count == 0 && b != _runBucket) Release(b); // the run's bucket lends the run its array
         }
@@ -512,9 +429,9 @@ internal sealed class RadixEventQueue : IEventQueue
         for (int i = 0; i < _runCount; i++)
         {
             Key k = _run[i];
-            int slot = (int)(k.Order & SlotMask);
-            if (_slots[slot].Id != 0) _run[kept++] = k;
-            else FreeSlot(slot);
+            int slot = EventSlots.SlotOf(k.Order);
+            if (_slots.IsLive(slot)) _run[kept++] = k;
+            else _slots.Free(slot);
         }
         _runCount = kept;
         _count -= _cancelled;
@@ -546,7 +463,7 @@ internal sealed class RadixEventQueue : IEventQueue
         _lastOrder = _takenOrder = 0;
         for (int i = 0; i < all.Count; i++)
         {
-            ulong order = ((ulong)(i + 1) << SlotBits) | (all[i].Order & SlotMask);
+            ulong order = ((ulong)(i + 1) << SlotBits) | (all[i].Order & EventSlots.SlotMask);
             Append(BucketOf(all[i].Time, order), all[i].Time, order);
         }
         _nextSeq = all.Count + 1;
