@@ -126,7 +126,8 @@ public static class CliApp
         var validate = new Command("validate",
             "Run a scenario and compare it with its published figures; exit 1 if any is outside its tolerance");
         validateOptions.AddTo(validate);
-        validate.SetAction(parse => ScenarioCommand.Execute(context, runner, validateOptions.Read(parse), validate: true));
+        validate.SetAction(parse => ExperimentCommand.Execute(context, runner, ExperimentKind.Run, validateOptions.Read(parse),
+            new ExperimentRequest(1, 1, Shard.All, null, null, [], null), validate: true));
         root.Add(validate);
 
         var mergeDirs = new Argument<string[]>("folders")

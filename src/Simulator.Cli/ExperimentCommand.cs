@@ -8,14 +8,21 @@ namespace Simulator.Cli;
 /// What <c>run</c>, <c>compare</c> and <c>sweep</c> do: build and check the plan (refusing bad input before anything is
 /// written), compute this process's units with one overall progress display, then print the tables and the folder.
 /// A stop request (Ctrl-C) finishes the units in flight and leaves a folder marked incomplete, to <c>--resume</c>.
+/// <c>validate</c> is a run of one replication whose result is then set against the scenario's published figures.
 /// </summary>
 internal static class ExperimentCommand
 {
     public static int Execute(CliContext context, IScenarioRunner runner, ExperimentKind kind, RunRequest request,
-        ExperimentRequest experiment)
+        ExperimentRequest experiment, bool validate = false)
     {
         string command = Name(kind);
-        UnitRunner runUnit = (scenario, options, progress) => runner.Run(scenario, options, progress);
+        (LoadedScenario Scenario, RunResult Result)? validated = null;
+        UnitRunner runUnit = (scenario, options, progress) =>
+        {
+            var result = runner.Run(scenario, options, progress);
+            if (validate) validated = (scenario, result);
+            return result;
+        };
         ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
         ExperimentOutcome outcome;
         if (experiment.Resume is { } dir)
@@ -38,7 +45,16 @@ internal static class ExperimentCommand
                 ExperimentFolder.Start(setup, experiment.Shard, request.OutputRoot, experiment.Folder, experiment.Threads,
                     runUnit, progress, context.Stop)));
         }
-        return Report(context, command, outcome);
+        int code = Report(context, command, outcome);
+        if (code != ExitCodes.Ok || validated is not { } run) return code;
+
+        var rows = runner.Validate(run.Scenario, run.Result);
+        context.Console.Write(ReportTables.Validation(rows));
+        int failed = rows.Count(row => !row.Ok);
+        context.Output.WriteLine(failed == 0
+            ? $"validation: all {rows.Count} figures within tolerance"
+            : $"validation: {failed} of {rows.Count} figures outside tolerance (seed {outcome.State.Plan.Seed})");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.ValidationFailed;
     }
 
     private static int Report(CliContext context, string command, ExperimentOutcome outcome)
@@ -71,9 +87,7 @@ internal static class ExperimentCommand
         switch (plan.Kind)
         {
             case ExperimentKind.Run when results.Run is { } run:
-                var headlines = HeadlineFigures.Compute(run, results.Summaries)
-                    .Select(h => h.Unit == "s" && wallSeconds is { } wall ? h with { Value = wall } : h).ToList();
-                context.Console.Write(ReportTables.Headlines(headlines, plan.Replications));
+                context.Console.Write(ReportTables.Headlines(HeadlineFigures.Compute(run, results.Summaries, wallSeconds), plan.Replications));
                 break;
             case ExperimentKind.Compare when results.Comparison is { } rows:
                 foreach (var table in ReportTables.Comparison(rows, plan.Replications)) context.Console.Write(table);

@@ -17,10 +17,6 @@ internal static class ExperimentProgressDisplay
     public static T Run<T>(CliContext context, Func<IProgress<ExperimentProgress>, T> run) =>
         context.Interactive ? RunWithBar(context, run) : RunWithLines(context, run);
 
-    /// <summary>The same display for a single run outside an experiment (<c>validate</c>).</summary>
-    public static T RunOne<T>(CliContext context, Func<IProgress<RunProgress>, T> run) =>
-        Run(context, progress => run(new CallbackProgress<RunProgress>(p => progress.Report(ExperimentProgress.OfOneRun(p)))));
-
     private static T RunWithBar<T>(CliContext context, Func<IProgress<ExperimentProgress>, T> run) =>
         context.Console.Progress()
             .AutoClear(false)

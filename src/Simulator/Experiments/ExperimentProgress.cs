@@ -9,10 +9,4 @@ namespace Simulator.Experiments;
 /// <param name="HorizonHours">Its horizon (else the sum of the horizons of the units reported so far).</param>
 /// <param name="EventsProcessed">Events fired so far by all units.</param>
 public readonly record struct ExperimentProgress(int UnitsDone, int UnitsTotal, int UnitsRunning, double Fraction,
-    double SimulatedHours, double HorizonHours, long EventsProcessed)
-{
-    /// <summary>The progress of an experiment of one unit, running.</summary>
-    public static ExperimentProgress OfOneRun(RunProgress run) =>
-        new(0, 1, 1, run.HorizonHours > 0 ? Math.Min(1, run.SimulatedHours / run.HorizonHours) : 0,
-            run.SimulatedHours, run.HorizonHours, run.EventsProcessed);
-}
+    double SimulatedHours, double HorizonHours, long EventsProcessed);

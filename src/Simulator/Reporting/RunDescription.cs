@@ -1,5 +1,3 @@
-using Simulator.Experiments;
-
 namespace Simulator.Reporting;
 
 /// <summary>What identifies a run beyond its result: the inputs a manifest records so the run can be repeated.</summary>
@@ -15,10 +13,4 @@ public sealed record RunDescription(
     ulong Seed,
     IReadOnlyList<string> Overrides,
     double Scale = 1.0,
-    string? SampleInterval = null)
-{
-    /// <summary>Describes a run of a loaded scenario with the given options.</summary>
-    public static RunDescription From(LoadedScenario scenario, RunOptions options) =>
-        new(scenario.Path, scenario.Sha256, options.Seed, scenario.Overrides, options.Scale,
-            options.SampleInterval?.ToString());
-}
+    string? SampleInterval = null);

@@ -14,9 +14,9 @@ public sealed class CliOutputTests
         using var output = new StringWriter();
         var context = new CliContext(output, TextWriter.Null, interactive: false);
 
-        int answer = ExperimentProgressDisplay.RunOne(context, progress =>
+        int answer = ExperimentProgressDisplay.Run(context, progress =>
         {
-            for (int h = 0; h <= 96; h++) progress.Report(new RunProgress(h, 96, h * 1000));
+            for (int h = 0; h <= 96; h++) progress.Report(new ExperimentProgress(0, 1, 1, h / 96.0, h, 96, h * 1000));
             return 42;
         });
 
@@ -54,9 +54,9 @@ public sealed class CliOutputTests
     {
         using var output = new StringWriter();
         var context = new CliContext(output, TextWriter.Null, interactive: true);
-        int answer = ExperimentProgressDisplay.RunOne(context, progress =>
+        int answer = ExperimentProgressDisplay.Run(context, progress =>
         {
-            for (int h = 0; h <= 96; h += 8) progress.Report(new RunProgress(h, 96, h));
+            for (int h = 0; h <= 96; h += 8) progress.Report(new ExperimentProgress(0, 1, 1, h / 96.0, h, 96, h));
             return 7;
         });
         Assert.That(answer, Is.EqualTo(7));

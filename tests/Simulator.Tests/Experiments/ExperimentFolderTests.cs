@@ -31,7 +31,7 @@ public sealed class ExperimentFolderTests
     }
 
     [Test]
-    public void ARunOfOneReplicationWritesTheBytesOfARunFolderAndAManifestWithItsPlan()
+    public void ARunOfOneReplicationWritesTheRunsOwnCsvBytesEveryPlotAndAManifestWithItsPlan()
     {
         var settings = TinyExperiments.Settings(replications: 1);
         var setup = ExperimentSetup.ForRun(TinyExperiments.Replay, settings, TinyExperiments.Load);
@@ -39,12 +39,20 @@ public sealed class ExperimentFolderTests
 
         var scenario = ScenarioRunner.Load(TinyExperiments.Replay, settings.Overrides);
         var options = new RunOptions(outcome.State.Plan.Seed, settings.Scale, settings.SampleInterval);
-        string old = RunFolder.Write(Path.Combine(_root, "old"), ScenarioRunner.Run(scenario, options), RunDescription.From(scenario, options));
+        var direct = ScenarioRunner.Run(scenario, options);
+        string expected = Directory.CreateDirectory(Path.Combine(_root, "direct")).FullName;
+        TimeSeriesCsv.Write(Path.Combine(expected, "timeseries.csv"), direct.Series);
+        SummaryCsv.Write(Path.Combine(expected, "summary.csv"), RunSummary.Compute(direct.Series));
 
         foreach (var file in new[] { "timeseries.csv", "summary.csv" })
-            Assert.That(File.ReadAllBytes(Path.Combine(outcome.Folder, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(old, file))), file);
-        Assert.That(FolderAssert.Entries(outcome.Folder).Except(["replications.csv"]), Is.EqualTo(FolderAssert.Entries(old)),
-            "the same files, plus replications.csv");
+            Assert.That(File.ReadAllBytes(Path.Combine(outcome.Folder, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(expected, file))),
+                $"{file}: the units, finalized, write what the run itself gives");
+        Assert.That(FolderAssert.Entries(outcome.Folder), Is.EqualTo(new[]
+        {
+            "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
+            "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
+            "replications.csv", "summary.csv", "timeseries.csv",
+        }));
         var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(outcome.Folder, "manifest.json")));
         Assert.That(manifest.ScenarioSha256, Is.EqualTo(scenario.Sha256));
         Assert.That(manifest.Experiment!.Status, Is.EqualTo(ExperimentStatus.Complete));

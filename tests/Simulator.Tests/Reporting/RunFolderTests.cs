@@ -1,14 +1,19 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using NUnit.Framework;
+using Simulator.Engine;
+using Simulator.Experiments;
 using Simulator.Metrics;
 using Simulator.Reporting;
+using Simulator.Tests.ExperimentLayer;
 
 namespace Simulator.Tests.Reporting;
 
 public sealed class RunFolderTests
 {
     private static readonly DateTimeOffset Created = new(2026, 3, 14, 9, 26, 53, TimeSpan.Zero);
+    private const string ScenarioName = "aws-2011-us-east-1";
+    private static readonly string[] Overrides = ["control_plane.workers=64"];
     private string _root = "";
 
     [SetUp]
@@ -20,10 +25,10 @@ public sealed class RunFolderTests
     [Test]
     public void WritesOneCompleteFolderNamedByTimeAndSeedAndLeavesNoTemporaryFolder()
     {
-        string folder = RunFolder.Write(_root, SyntheticRuns.Tiny(), SyntheticRuns.Description, Created);
+        string folder = Write(SyntheticRuns.Tiny());
 
-        Assert.That(folder, Is.EqualTo(Path.Combine(_root, "tiny", "20260314-092653-42")));
-        Assert.That(Directory.GetFileSystemEntries(Path.Combine(_root, "tiny")), Is.EqualTo(new[] { folder }),
+        Assert.That(folder, Is.EqualTo(Path.Combine(_root, ScenarioName, "20260314-092653-42")));
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(_root, ScenarioName)), Is.EqualTo(new[] { folder }),
             "the hidden temporary folder is gone");
         Assert.That(File.Exists(Path.Combine(folder, "timeseries.csv")));
         Assert.That(File.Exists(Path.Combine(folder, "summary.csv")));
@@ -34,27 +39,28 @@ public sealed class RunFolderTests
     [Test]
     public void ManifestRecordsInputsCostsAndEveryFileWithItsHash()
     {
-        string folder = RunFolder.Write(_root, SyntheticRuns.Tiny(), SyntheticRuns.Description, Created, includePlots: false);
+        string folder = Write(SyntheticRuns.Tiny(), includePlots: false);
         string json = File.ReadAllText(Path.Combine(folder, "manifest.json"));
         using var doc = JsonDocument.Parse(json);
         var m = doc.RootElement;
 
         Assert.That(m.GetProperty("scenario_name").GetString(), Is.EqualTo("tiny"));
-        Assert.That(m.GetProperty("scenario_path").GetString(), Is.EqualTo("scenarios/tiny.yaml"));
-        Assert.That(m.GetProperty("scenario_sha256").GetString(), Is.EqualTo(new string('a', 64)));
+        Assert.That(m.GetProperty("scenario_path").GetString(), Is.EqualTo(TinyExperiments.Replay));
+        Assert.That(m.GetProperty("scenario_sha256").GetString(), Is.EqualTo(TinyExperiments.Load(TinyExperiments.Replay, Overrides).Sha256));
         Assert.That(m.GetProperty("seed").GetUInt64(), Is.EqualTo(42));
         Assert.That(m.GetProperty("overrides")[0].GetString(), Is.EqualTo("control_plane.workers=64"));
         Assert.That(m.GetProperty("scale").GetDouble(), Is.EqualTo(0.5));
         Assert.That(m.GetProperty("tool_version").GetString(), Does.StartWith("0."));
         Assert.That(m.GetProperty("volumes_total").GetInt64(), Is.EqualTo(1000));
         Assert.That(m.GetProperty("events_processed").GetInt64(), Is.EqualTo(123_456));
-        Assert.That(m.GetProperty("wall_seconds").GetDouble(), Is.EqualTo(1.5));
-        Assert.That(m.GetProperty("peak_memory_bytes").GetInt64(), Is.EqualTo(64L << 20));
+        Assert.That(m.GetProperty("wall_seconds").GetDouble(), Is.GreaterThan(0), "the command's own wall time");
+        Assert.That(m.GetProperty("peak_memory_bytes").GetInt64(), Is.GreaterThan(0), "the process's peak");
         Assert.That(m.GetProperty("horizon_h").GetDouble(), Is.EqualTo(0.5));
         Assert.That(m.GetProperty("created_utc").GetDateTimeOffset(), Is.EqualTo(Created));
 
         var files = m.GetProperty("files").EnumerateArray().ToList();
-        Assert.That(files.Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "timeseries.csv", "summary.csv" }));
+        Assert.That(files.Select(f => f.GetProperty("path").GetString()),
+            Is.EqualTo(new[] { "timeseries.csv", "summary.csv", "replications.csv" }));
         foreach (var file in files)
         {
             byte[] bytes = File.ReadAllBytes(Path.Combine(folder, file.GetProperty("path").GetString()!));
@@ -66,11 +72,11 @@ public sealed class RunFolderTests
     [Test]
     public void AnExistingFolderIsNeverOverwrittenTheNewRunGetsASuffix()
     {
-        string taken = Path.Combine(_root, "tiny", "20260314-092653-42");
+        string taken = Path.Combine(_root, ScenarioName, "20260314-092653-42");
         Directory.CreateDirectory(taken);
         File.WriteAllText(Path.Combine(taken, "timeseries.csv"), "earlier run");
 
-        string folder = RunFolder.Write(_root, SyntheticRuns.Tiny(), SyntheticRuns.Description, Created, includePlots: false);
+        string folder = Write(SyntheticRuns.Tiny(), includePlots: false);
 
         Assert.That(folder, Is.EqualTo(taken + "-2"));
         Assert.That(File.ReadAllText(Path.Combine(taken, "timeseries.csv")), Is.EqualTo("earlier run"));
@@ -83,11 +89,19 @@ public sealed class RunFolderTests
     {
         var failing = new FailingSeries(SyntheticRuns.TinySeries(), failAfter: 5);
 
-        Assert.Throws<InvalidOperationException>(() =>
-            RunFolder.Write(_root, SyntheticRuns.Tiny(failing), SyntheticRuns.Description, Created));
+        Assert.Throws<InvalidOperationException>(() => Write(SyntheticRuns.Tiny(failing)));
 
-        Assert.That(Directory.Exists(Path.Combine(_root, "tiny")), Is.False, "the scenario folder it created is removed too");
+        Assert.That(Directory.Exists(Path.Combine(_root, ScenarioName)), Is.False, "the scenario folder it created is removed too");
         Assert.That(Directory.Exists(_root), Is.True, "a folder that existed before is kept");
+    }
+
+    /// <summary>A run of one replication of the replay (seed 42, scale 0.5, one override) whose unit yields <paramref name="result"/>.</summary>
+    private string Write(RunResult result, bool includePlots = true)
+    {
+        var settings = new ExperimentSettings(42, 0.5, Duration.FromMinutes(1), 1, Overrides);
+        var setup = ExperimentSetup.ForRun(TinyExperiments.Replay, settings, TinyExperiments.Load);
+        return ExperimentFolder.Start(setup, Shard.All, _root, null, 1, (_, _, _) => result, includePlots: includePlots,
+            createdUtc: Created).Folder;
     }
 
     /// <summary>A series whose enumeration breaks partway, as a crash in the middle of writing would.</summary>

@@ -13,9 +13,6 @@ internal static class SyntheticRuns
     /// <summary>12:47 AM PDT, 21 April 2011: the misapplied network change (AWS summary, 2011).</summary>
     public static readonly DateTimeOffset Start2011 = new(2011, 4, 21, 0, 47, 0, TimeSpan.FromHours(-7));
 
-    public static readonly RunDescription Description = new("scenarios/tiny.yaml", new string('a', 64), 42,
-        ["control_plane.workers=64"], 0.5, "1m");
-
     /// <summary>Four samples with awkward times (1/60 h, 0.1 + 0.2), a tiny value and a scope needing quotes.</summary>
     public static RunResult Tiny(IReadOnlyList<TimeSeriesRow>? series = null) => Result("tiny", series ?? TinySeries(), []);
 
