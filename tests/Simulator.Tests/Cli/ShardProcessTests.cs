@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Simulator.Cli;
@@ -8,8 +7,6 @@ namespace Simulator.Tests.Cli;
 
 public sealed class ShardProcessTests
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
-
     /// <summary>Manifest fields that two computations of one plan need not share: when, how long, how much memory.</summary>
     private static readonly string[] MachineFields = ["created_utc", "wall_seconds", "peak_memory_bytes"];
 
@@ -74,58 +71,4 @@ public sealed class ShardProcessTests
 
     private static JsonObject Manifest(string dir) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsObject();
-
-    /// <summary>
-    /// <c>dotnet replsim.dll …</c> as its own OS process: the replsim.dll this test assembly loaded, so every process is
-    /// the build under test.
-    /// </summary>
-    private sealed class ReplsimProcess
-    {
-        private readonly Process _process;
-        private readonly Task<string> _output;
-        private readonly Task<string> _error;
-
-        private ReplsimProcess(Process process)
-        {
-            _process = process;
-            _output = process.StandardOutput.ReadToEndAsync();
-            _error = process.StandardError.ReadToEndAsync();
-        }
-
-        public static ReplsimProcess Start(IEnumerable<string> args)
-        {
-            string dll = typeof(CliApp).Assembly.Location;
-            string runtimeConfig = Path.ChangeExtension(dll, ".runtimeconfig.json");
-            if (!File.Exists(dll) || !File.Exists(runtimeConfig))
-                Assert.Fail($"replsim.dll with its runtimeconfig.json not found next to the tests ({dll}); build Simulator.sln first");
-            var info = new ProcessStartInfo(DotnetHost())
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-            };
-            info.ArgumentList.Add(dll);
-            foreach (var arg in args) info.ArgumentList.Add(arg);
-            return new ReplsimProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}"));
-        }
-
-        public (int Code, string Output, string Error) Wait()
-        {
-            using (_process)
-            {
-                if (!_process.WaitForExit(ProcessTimeout))
-                {
-                    _process.Kill(entireProcessTree: true);
-                    Assert.Fail($"replsim {string.Join(' ', _process.StartInfo.ArgumentList)} did not end within {ProcessTimeout}");
-                }
-                _process.WaitForExit();
-                return (_process.ExitCode, _output.Result, _error.Result);
-            }
-        }
-
-        /// <summary>The host running the tests (set by <c>dotnet test</c>), else <c>dotnet</c> on the PATH.</summary>
-        private static string DotnetHost() =>
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host) ? host : "dotnet";
-    }
 }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using NUnit.Framework;
 using Simulator.Cli;
+using Simulator.Tests.Cli;
 using Simulator.Experiments;
 using Simulator.Tests.ExperimentLayer;
 using Simulator.Tests.Replay;
@@ -154,7 +155,8 @@ public sealed partial class ClusterScriptTests
         start.Environment["SHARD_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RESULTS"] = results;
         start.Environment["THREADS"] = "1";
-        start.Environment["REPLSIM"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "replsim.dll");
+        var (host, dll) = ReplsimProcess.Locate();
+        start.Environment["REPLSIM"] = $"{host} {dll}";
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
