@@ -130,6 +130,22 @@ public sealed class RandomStream : System.Random
         return NextDouble() < p;
     }
 
+    /// <summary>
+    /// Moves a uniformly random <paramref name="count"/>-subset of <paramref name="items"/>, in uniformly random
+    /// order, to its first <paramref name="count"/> places (a partial Fisher–Yates shuffle: <paramref name="count"/>
+    /// draws). <c>ShuffleFirst(items, items.Length)</c> shuffles the whole span.
+    /// </summary>
+    public void ShuffleFirst<T>(Span<T> items, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, items.Length);
+        for (int i = 0; i < count; i++)
+        {
+            int j = i + (int)NextBelow((ulong)(items.Length - i));
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
     /// <summary>Uniform in [0, <paramref name="bound"/>) by Lemire's multiply-and-reject (bound 0 gives 0).</summary>
     private ulong NextBelow(ulong bound)
     {

@@ -119,11 +119,7 @@ public static partial class SweepDesign
             var spec = specs[j];
             var stream = streams.Get("latin-hypercube", j);
             var strata = Enumerable.Range(0, samples).ToArray();
-            for (int i = samples - 1; i > 0; i--)
-            {
-                int k = stream.Next(i + 1);
-                (strata[i], strata[k]) = (strata[k], strata[i]);
-            }
+            stream.ShuffleFirst(strata.AsSpan(), samples);
             columns[j] = new string[samples];
             for (int i = 0; i < samples; i++)
             {

@@ -17,18 +17,14 @@ public static class Timeline
         var markers = new List<TimelineMarker>();
         StorageCluster Cluster(string name) => clusters.First(c => c.Name == name);
 
-        foreach (var fault in scenario.Faults)
+        for (int f = 0; f < scenario.Faults.Count; f++)
         {
+            var fault = scenario.Faults[f];
             var cluster = Cluster(fault.Cluster);
-            var order = streams.Get("routing:" + cluster.Name);
             int moved = (int)Math.Round(fault.Portion.Value * cluster.NodeCount);
-            // The nodes behind the router: a random subset of the cluster's nodes.
+            // The nodes behind the router: a random subset of the cluster's nodes, drawn by this fault alone.
             var nodes = Enumerable.Range(0, cluster.NodeCount).ToArray();
-            for (int i = 0; i < moved; i++)
-            {
-                int j = i + order.Next(nodes.Length - i);
-                (nodes[i], nodes[j]) = (nodes[j], nodes[i]);
-            }
+            streams.Get("routing:" + cluster.Name, f).ShuffleFirst(nodes.AsSpan(), moved);
             var subset = nodes[..moved];
             sim.Schedule(SimTime.At(fault.At), () =>
             {

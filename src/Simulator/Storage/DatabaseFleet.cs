@@ -43,13 +43,11 @@ public sealed class DatabaseFleet : IVolumeObserver
             throw new InvalidOperationException($"databases need {needed} volumes but the zone has {total}");
 
         // Distinct volumes drawn uniformly from the zone (partial Fisher–Yates over the zone's volume indices).
-        var pick = streams.Get("db-placement");
         var order = new int[total];
         for (int i = 0; i < total; i++) order[i] = i;
+        streams.Get("db-placement").ShuffleFirst(order.AsSpan(), (int)needed);
         for (int i = 0; i < needed; i++)
         {
-            int j = i + (int)(pick.NextDouble() * (total - i));
-            (order[i], order[j]) = (order[j], order[i]);
             int db = i < (long)single * stripe ? i / stripe : -2 - (i - single * stripe);
             var (cluster, v) = Locate(zoneClusters, order[i]);
             _volumeDb[cluster][v] = db;

@@ -223,6 +223,10 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     public VolumeState StateOf(int v) => _state[v];
     public VolumeFlags FlagsOf(int v) => _flags[v];
     public long SizeMiBOf(int v) => _sizeMiB[v];
+    /// <summary>The nodes of a volume's serving replica, its partner and the node it copies to (−1: none).</summary>
+    public (int Primary, int Mirror, int Target) ReplicasOf(int v) => (_primary[v], _mirror[v], _target[v]);
+    public NodeStatus NodeStatusOf(int n) => _nodeStatus[n];
+    public bool IsNodeIsolated(int n) => _nodeIsolated[n];
 
     // ---------------------------------------------------------------- network
 
