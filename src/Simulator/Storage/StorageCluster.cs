@@ -45,6 +45,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     private NodeStatus[] _nodeStatus;
     private bool[] _nodeIsolated;
     private List<int>[] _nodeVolumes;
+    private List<int>[] _nodeIncoming; // volumes negotiating or copying towards the node
     private readonly FreeSpaceIndex _free;
 
     // Volumes.
@@ -108,7 +109,12 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         _nodeStatus = new NodeStatus[nodeRoom];
         _nodeIsolated = new bool[nodeRoom];
         _nodeVolumes = new List<int>[nodeRoom];
-        for (int n = 0; n < nodeRoom; n++) _nodeVolumes[n] = new List<int>(2 * _volumes / _nodeCount + 8);
+        _nodeIncoming = new List<int>[nodeRoom];
+        for (int n = 0; n < nodeRoom; n++)
+        {
+            _nodeVolumes[n] = new List<int>(2 * _volumes / _nodeCount + 8);
+            _nodeIncoming[n] = [];
+        }
         _free = new FreeSpaceIndex(nodeRoom);
 
         _sizeMiB = new long[_volumes];
@@ -334,7 +340,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
             return;
         }
         Occupy(t, _sizeMiB[v]);
-        _target[v] = t;
+        SetTarget(v, t);
         if (!_cp.RequestNegotiation(_cpSource, this, Token(v)))
         {
             ReleaseTarget(v);
@@ -399,11 +405,26 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         _copying--;
         Network.CopyTrafficBps = _copying * _copyBytesPerSecond * 8;
         int t = _target[v];
-        _target[v] = -1;
+        ClearTarget(v);
         _mirror[v] = t;
         _nodeVolumes[t].Add(v);
         SetState(v, VolumeState.Healthy);
         MaybeReleaseHeldSpace();
+    }
+
+    private void SetTarget(int v, int t)
+    {
+        _target[v] = t;
+        _nodeIncoming[t].Add(v);
+    }
+
+    private void ClearTarget(int v)
+    {
+        var incoming = _nodeIncoming[_target[v]];
+        int i = incoming.LastIndexOf(v);
+        incoming[i] = incoming[^1];
+        incoming.RemoveAt(incoming.Count - 1);
+        _target[v] = -1;
     }
 
     private long Token(int v) => ((long)_epoch[v] << 32) | (uint)v;
@@ -440,7 +461,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
     {
         int t = _target[v];
         if (t < 0) return;
-        _target[v] = -1;
+        ClearTarget(v);
         if (_nodeStatus[t] != NodeStatus.Crashed) Vacate(t, _sizeMiB[v]);
         WakeWaiters();
     }
@@ -596,22 +617,22 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         RefreshPlacement(n);
         var recover = _streams.Get("recoverable:" + Name, n);
         double unrecoverable = _spec.Crash.Unrecoverable.Value;
+        // Copying (or negotiating) towards this node: back to searching.
+        var incoming = _nodeIncoming[n].ToArray();
+        foreach (int v in incoming)
+        {
+            if (_target[v] != n) continue;
+            if (_state[v] == VolumeState.Degraded) { _copying--; Network.CopyTrafficBps = _copying * _copyBytesPerSecond * 8; }
+            ClearTarget(v);
+            CancelPending(v);
+            if (_state[v] == VolumeState.Degraded) SetState(v, VolumeState.Stuck, false);
+            Attempt(v);
+        }
         var list = _nodeVolumes[n];
         for (int i = 0; i < list.Count; i++)
         {
             int v = list[i];
-            if (_state[v] == VolumeState.Lost) continue;
-            if (_target[v] == n)
-            {
-                // Copying (or negotiating) towards this node: back to searching.
-                if (_state[v] == VolumeState.Degraded) { _copying--; Network.CopyTrafficBps = _copying * _copyBytesPerSecond * 8; }
-                _target[v] = -1;
-                CancelPending(v);
-                if (_state[v] == VolumeState.Degraded) SetState(v, VolumeState.Stuck, false);
-                Attempt(v);
-                continue;
-            }
-            if (!HoldsReplica(v, n)) continue;
+            if (_state[v] == VolumeState.Lost || !HoldsReplica(v, n)) continue;
             if (_mirror[v] == n)
             {
                 _mirror[v] = -1;
@@ -782,7 +803,8 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
             Array.Resize(ref _nodeIsolated, size);
             int old = _nodeVolumes.Length;
             Array.Resize(ref _nodeVolumes, size);
-            for (int n = old; n < size; n++) _nodeVolumes[n] = [];
+            Array.Resize(ref _nodeIncoming, size);
+            for (int n = old; n < size; n++) { _nodeVolumes[n] = []; _nodeIncoming[n] = []; }
         }
         for (int i = 0; i < nodes; i++)
         {
