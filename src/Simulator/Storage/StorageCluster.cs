@@ -279,7 +279,10 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
                 if (_nodeIsolated[_primary[v]] || (_mirror[v] >= 0 && _nodeIsolated[_mirror[v]])) continue;
                 _flags[v] &= ~(VolumeFlags.IsolationBlocked | VolumeFlags.Unavailable);
                 _isolationBlocked--;
-                SetState(v, VolumeState.Healthy);
+                if (_mirror[v] >= 0) { SetState(v, VolumeState.Healthy); continue; }
+                // Its other replica crashed while both were isolated: reachable again, it re-mirrors.
+                EnterStuck(v, byNetwork: false);
+                Attempt(v);
             }
     }
 
@@ -509,6 +512,8 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         _nodeUsedMiB[n] = used;
         _nodeHeldMiB[n] = 0;
         Network.AddActiveNode();
+        _nodeIsolated[n] = Network.IsIsolated(n);
+        if (_nodeIsolated[n]) IsolatedNodes++;
         RefreshPlacement(n);
     }
 
@@ -609,6 +614,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
         if (_nodeStatus[n] != NodeStatus.Up) return;
         AccrueRates();
         _nodeStatus[n] = NodeStatus.Crashed;
+        if (_nodeIsolated[n]) { _nodeIsolated[n] = false; IsolatedNodes--; }
         _nodesCrashed++;
         _nodesDown++;
         Network.RemoveActiveNode();
@@ -657,6 +663,7 @@ public sealed class StorageCluster : IEventHandler, INegotiationClient
             }
             // The only up-to-date copy is here: unavailable until the node restarts or operators restore it.
             CancelPending(v);
+            if ((_flags[v] & VolumeFlags.IsolationBlocked) != 0) { _flags[v] &= ~VolumeFlags.IsolationBlocked; _isolationBlocked--; }
             if (_state[v] == VolumeState.Degraded) { _copying--; Network.CopyTrafficBps = _copying * _copyBytesPerSecond * 8; }
             ReleaseTarget(v);
             if (_state[v] != VolumeState.Stuck) SetState(v, VolumeState.Stuck, false);
