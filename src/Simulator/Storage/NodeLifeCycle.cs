@@ -1,0 +1,183 @@
+using MathNet.Numerics.Distributions;
+using Simulator.Engine;
+
+namespace Simulator.Storage;
+
+/// <summary>
+/// Nodes that crash, restart and return to service, and what that does to their volumes: a crash takes a replica
+/// from every volume on the node (the serving one moves to the partner; a volume whose only up-to-date copy was
+/// there becomes unavailable until the node restarts or operators restore it, and is lost if that copy cannot be
+/// read); crashed nodes and the space of given-up replicas are reused only once re-mirroring is over.
+/// </summary>
+internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
+{
+    /// <summary>
+    /// Random picks of the crashing node before giving up: the pick is redrawn while it lands on a node that is
+    /// down or isolated. With at least one node in 2 eligible, 64 misses in a row happen with probability below
+    /// 2⁻⁶⁴; a cluster with almost every node down has no node to crash, and then none does.
+    /// </summary>
+    private const int CrashPickTries = 64;
+
+    private readonly VolumeTable _v = cluster.Volumes;
+    private readonly NodeTable _n = cluster.Nodes;
+    private readonly Simulation _sim = cluster.Sim;
+
+    /// <summary>Closures are spread evenly over the reachable live nodes: the crashing node is one of them at random.</summary>
+    public void CrashRandomNode()
+    {
+        for (int tries = 0; tries < CrashPickTries; tries++)
+        {
+            int n = cluster.CrashStream.Next(_n.Count);
+            if (_n.Status(n) == NodeStatus.Up && !_n.IsIsolated(n)) { Crash(n); return; }
+        }
+    }
+
+    /// <summary>A node crashes: every volume with a replica on it loses that replica.</summary>
+    public void Crash(int n)
+    {
+        if (_n.Status(n) != NodeStatus.Up) return;
+        var remirror = cluster.ReMirror;
+        cluster.Retries.Accrue();
+        _n.MarkCrashed(n);
+        cluster.Network.RemoveActiveNode();
+        var recover = cluster.Streams.Get("recoverable:" + cluster.Name, n);
+        double unrecoverable = cluster.Spec.Crash.Unrecoverable.Value;
+        // Copying (or negotiating) towards this node: back to searching.
+        foreach (int v in _n.IncomingTo(n).ToArray())
+        {
+            if (_v.Target[v] != n) continue;
+            bool copying = _v.State(v) == VolumeState.Degraded;
+            if (copying) remirror.StopCopy();
+            remirror.ClearTarget(v);
+            remirror.CancelPending(v);
+            if (copying) remirror.Become(v, VolumeState.Stuck);
+            remirror.Attempt(v);
+        }
+        var list = _n.VolumesOn(n);
+        for (int i = 0; i < list.Count; i++)
+        {
+            int v = list[i];
+            if (_v.State(v) == VolumeState.Lost || !_v.HoldsReplica(v, n)) continue;
+            bool blocked = _v.Has(v, VolumeFlags.IsolationBlocked);
+            if (_v.Mirror[v] == n)
+            {
+                _v.Mirror[v] = -1;
+                if (_v.State(v) == VolumeState.Healthy && !blocked)
+                {
+                    remirror.CancelPending(v);
+                    remirror.EnterStuck(v, byNetwork: false);
+                    remirror.Attempt(v);
+                }
+                else _v.Check(v);
+                continue;
+            }
+            // The primary (serving) copy is here.
+            if (_v.Mirror[v] >= 0)
+            {
+                _v.Primary[v] = _v.Mirror[v];
+                _v.Mirror[v] = -1;
+                if (blocked) { _v.Check(v); continue; }
+                remirror.CancelPending(v);
+                remirror.EnterStuck(v, byNetwork: false);
+                remirror.Attempt(v);
+                continue;
+            }
+            // The only up-to-date copy is here: unavailable until the node restarts or operators restore it.
+            remirror.CancelPending(v);
+            if (blocked) _v.ClearIsolationBlocked(v, reachable: false);
+            if (_v.State(v) == VolumeState.Degraded) remirror.StopCopy();
+            remirror.ReleaseTarget(v);
+            if (_v.State(v) != VolumeState.Stuck) remirror.Become(v, VolumeState.Stuck);
+            _v.MarkUnavailable(v, recoverable: recover.NextDouble() >= unrecoverable);
+            cluster.Lists.Append(WaitList.Unavailable, v);
+        }
+        _n.EndCrash(n);
+        var delay = cluster.Spec.Crash.RestartDelay;
+        double restartS = LogNormal.Sample(cluster.RestartStream, Math.Log(delay.Median.TotalSeconds), delay.Sigma);
+        _sim.ScheduleAfter(Duration.FromSeconds(restartS), this, 0, n);
+        cluster.Retries.Changed();
+    }
+
+    private void Restart(int n)
+    {
+        if (_n.Status(n) != NodeStatus.Crashed) return;
+        _n.MarkRestarted(n);
+        if (!cluster.Spec.HoldGivenUpSpace) ReturnToService(n);
+        var list = _n.VolumesOn(n);
+        for (int i = 0; i < list.Count; i++)
+        {
+            int v = list[i];
+            if (_v.Primary[v] != n || !_v.Has(v, VolumeFlags.Unavailable) || cluster.Lists.ListOf(v) != WaitList.Unavailable) continue;
+            Recover(v, byHand: false);
+        }
+        cluster.Retries.WakeWaiters();
+    }
+
+    /// <summary>An unavailable volume's copy is read again: recoverable → it searches for a partner (or is healthy, by hand); not → lost.</summary>
+    public void Recover(int v, bool byHand)
+    {
+        var remirror = cluster.ReMirror;
+        cluster.Lists.Remove(v);
+        _v.ClearUnavailable(v);
+        if (!_v.Has(v, VolumeFlags.Recoverable))
+        {
+            remirror.Become(v, VolumeState.Lost);
+            return;
+        }
+        if (byHand)
+        {
+            // Restored by hand onto a new volume (from the node's disks or a snapshot), outside the cluster's accounting.
+            _v.Primary[v] = -1;
+            remirror.Become(v, VolumeState.Healthy);
+            return;
+        }
+        _v.Failed[v] = 0;
+        remirror.Attempt(v);
+    }
+
+    /// <summary>A replica on a live node is given up: its space is held until re-mirroring is over, or freed now.</summary>
+    public void GiveUp(int node, long miB)
+    {
+        if (_n.IsCrashed(node)) return;
+        if (cluster.Spec.HoldGivenUpSpace) _n.Hold(node, miB);
+        else { _n.Vacate(node, miB); cluster.Retries.WakeWaiters(); }
+    }
+
+    /// <summary>Re-mirroring is over: the space of given-up replicas is freed and restarted nodes are reused.</summary>
+    public void MaybeReleaseHeldSpace()
+    {
+        if (_v.Stuck > 0 || _v.Degraded > 0) return;
+        if (_n.HeldTotalMiB == 0 && _n.RestartedDown == 0) return;
+        for (int n = 0; n < _n.Count; n++)
+        {
+            if (_n.Status(n) == NodeStatus.Restarted) { ReturnToService(n); continue; }
+            _n.ReleaseHeld(n);
+        }
+        cluster.Retries.WakeWaiters();
+    }
+
+    /// <summary>
+    /// A restarted node takes new replicas again. Its used space is recounted from the replicas it still holds:
+    /// those it lost in the crash were re-mirrored elsewhere and their space is free.
+    /// </summary>
+    public void ReturnToService(int n)
+    {
+        var list = _n.VolumesOn(n);
+        long used = 0;
+        int kept = 0;
+        for (int i = 0; i < list.Count; i++)
+        {
+            int v = list[i];
+            bool holds = _v.State(v) != VolumeState.Lost && (_v.HoldsReplica(v, n) || _v.Target[v] == n);
+            if (!holds) continue;
+            used += _v.SizeMiB[v];
+            list[kept++] = v;
+        }
+        list.RemoveRange(kept, list.Count - kept);
+        cluster.Network.AddActiveNode();
+        _n.ReturnToService(n, used, cluster.Network.IsIsolated(n));
+    }
+
+    /// <summary>The restart delay of a crashed node has passed.</summary>
+    void IEventHandler.OnEvent(int kind, long arg) => Restart((int)arg);
+}

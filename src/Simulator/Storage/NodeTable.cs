@@ -1,0 +1,217 @@
+namespace Simulator.Storage;
+
+/// <summary>
+/// The nodes of one cluster, one array entry per node: space used and held, status, isolation, the volumes each
+/// holds (or held: entries are filtered when read and compacted when the node returns to service) and the volumes
+/// negotiating or copying towards it, plus the free-space index placement searches. A node's status changes only
+/// through <see cref="MarkCrashed"/>, <see cref="MarkRestarted"/> and <see cref="ReturnToService"/>, each of which
+/// checks what must hold before and after.
+/// </summary>
+public sealed class NodeTable
+{
+    private readonly string _cluster;
+    private long[] _usedMiB;
+    private long[] _heldMiB;
+    private NodeStatus[] _status;
+    private bool[] _isolated;
+    private List<int>[] _volumes;
+    private List<int>[] _incoming;
+    private readonly List<int> _crashing = []; // crashed nodes whose volumes are being handled (crashes can nest)
+
+    public NodeTable(string cluster, int nodes, int volumesPerNode)
+    {
+        _cluster = cluster;
+        Count = nodes;
+        _usedMiB = new long[nodes];
+        _heldMiB = new long[nodes];
+        _status = new NodeStatus[nodes];
+        _isolated = new bool[nodes];
+        _volumes = new List<int>[nodes];
+        _incoming = new List<int>[nodes];
+        for (int n = 0; n < nodes; n++)
+        {
+            _volumes[n] = new List<int>(volumesPerNode);
+            _incoming[n] = [];
+        }
+        Free = new FreeSpaceIndex(nodes);
+    }
+
+    /// <summary>Nodes so far, added ones included.</summary>
+    public int Count { get; private set; }
+    /// <summary>Capacity of every node; set once, when the initial data is placed.</summary>
+    public long CapacityMiB { get; private set; }
+    /// <summary>Free space of the nodes that accept new replicas (up and reachable).</summary>
+    public FreeSpaceIndex Free { get; }
+    /// <summary>Crashes so far (cumulative).</summary>
+    public int Crashed { get; private set; }
+    /// <summary>Nodes out of service now: crashed, or restarted but not reused yet.</summary>
+    public int Down { get; private set; }
+    /// <summary>Restarted nodes waiting to be reused.</summary>
+    public int RestartedDown { get; private set; }
+    public int Added { get; private set; }
+    public int Isolated { get; private set; }
+    /// <summary>Space of given-up replicas held on live nodes until re-mirroring is over.</summary>
+    public long HeldTotalMiB { get; private set; }
+
+    public NodeStatus Status(int n) => _status[n];
+    public bool IsIsolated(int n) => _isolated[n];
+    public bool IsCrashed(int n) => _status[n] == NodeStatus.Crashed;
+    /// <summary>Crashed, and its volumes already handled: no volume may still rely on it.</summary>
+    public bool IsDead(int n) => _status[n] == NodeStatus.Crashed && (_crashing.Count == 0 || !_crashing.Contains(n));
+    /// <summary>Volumes with (or once with) a replica on the node.</summary>
+    public List<int> VolumesOn(int n) => _volumes[n];
+    /// <summary>Volumes negotiating or copying towards the node.</summary>
+    public List<int> IncomingTo(int n) => _incoming[n];
+
+    public void SetCapacity(long miB)
+    {
+        if (CapacityMiB != 0) throw new InvalidOperationException($"cluster {_cluster}: node capacity is set once");
+        CapacityMiB = miB;
+        for (int n = 0; n < Count; n++) Refresh(n);
+    }
+
+    public void Occupy(int n, long miB)
+    {
+        _usedMiB[n] += miB;
+        Refresh(n);
+    }
+
+    public void Vacate(int n, long miB)
+    {
+        _usedMiB[n] -= miB;
+        Refresh(n);
+    }
+
+    /// <summary>Keeps the space of a replica given up on a live node until re-mirroring is over.</summary>
+    public void Hold(int n, long miB)
+    {
+        _heldMiB[n] += miB;
+        HeldTotalMiB += miB;
+    }
+
+    /// <summary>Frees every held replica's space (re-mirroring is over).</summary>
+    public void ReleaseHeld(int n)
+    {
+        if (_heldMiB[n] == 0) return;
+        _usedMiB[n] -= _heldMiB[n];
+        HeldTotalMiB -= _heldMiB[n];
+        _heldMiB[n] = 0;
+        Refresh(n);
+    }
+
+    public void AddIncoming(int n, int v) => _incoming[n].Add(v);
+
+    public void RemoveIncoming(int n, int v)
+    {
+        var incoming = _incoming[n];
+        int i = incoming.LastIndexOf(v);
+        if (i < 0) throw new InvalidOperationException($"cluster {_cluster}: volume {v} is not copying towards node {n}");
+        incoming[i] = incoming[^1];
+        incoming.RemoveAt(incoming.Count - 1);
+    }
+
+    /// <summary>Whether the network can reach the node; a crashed node is not counted as isolated.</summary>
+    public void SetIsolated(int n, bool isolated)
+    {
+        if (isolated && _status[n] == NodeStatus.Crashed) throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} cannot be isolated");
+        if (_isolated[n] == isolated) return;
+        _isolated[n] = isolated;
+        Isolated += isolated ? 1 : -1;
+        Refresh(n);
+    }
+
+    /// <summary>
+    /// An up node crashes: it takes no replica and its held space goes with it. Its volumes are handled next, then
+    /// <see cref="EndCrash"/>; a crash caused while handling them nests.
+    /// </summary>
+    public void MarkCrashed(int n)
+    {
+        if (_status[n] != NodeStatus.Up) throw new InvalidOperationException($"cluster {_cluster}: node {n} crashes while {_status[n]}");
+        _status[n] = NodeStatus.Crashed;
+        if (_isolated[n]) { _isolated[n] = false; Isolated--; }
+        Crashed++;
+        Down++;
+        HeldTotalMiB -= _heldMiB[n];
+        _heldMiB[n] = 0;
+        Refresh(n);
+        _crashing.Add(n);
+    }
+
+    /// <summary>The crashed node's volumes have been handled.</summary>
+    public void EndCrash(int n)
+    {
+        if (_crashing.Count == 0 || _crashing[^1] != n) throw new InvalidOperationException($"cluster {_cluster}: crash of node {n} ends out of order");
+        _crashing.RemoveAt(_crashing.Count - 1);
+        if (_incoming[n].Count > 0) throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} still receives {_incoming[n].Count} copies");
+    }
+
+    public void MarkRestarted(int n)
+    {
+        if (_status[n] != NodeStatus.Crashed) throw new InvalidOperationException($"cluster {_cluster}: node {n} restarts while {_status[n]}");
+        _status[n] = NodeStatus.Restarted;
+        RestartedDown++;
+    }
+
+    /// <summary>A crashed or restarted node takes replicas again, with the space its remaining replicas use.</summary>
+    public void ReturnToService(int n, long usedMiB, bool isolated)
+    {
+        if (_status[n] == NodeStatus.Up) throw new InvalidOperationException($"cluster {_cluster}: node {n} returns to service while up");
+        if (_status[n] == NodeStatus.Restarted) RestartedDown--;
+        _status[n] = NodeStatus.Up;
+        Down--;
+        _usedMiB[n] = usedMiB;
+        HeldTotalMiB -= _heldMiB[n];
+        _heldMiB[n] = 0;
+        if (isolated) { _isolated[n] = true; Isolated++; }
+        Refresh(n);
+    }
+
+    /// <summary>Adds empty up nodes; returns the index of the first.</summary>
+    public int Add(int nodes)
+    {
+        int first = Count, room = Count + nodes;
+        if (room > _usedMiB.Length)
+        {
+            int size = Math.Max(room, _usedMiB.Length * 2);
+            Array.Resize(ref _usedMiB, size);
+            Array.Resize(ref _heldMiB, size);
+            Array.Resize(ref _status, size);
+            Array.Resize(ref _isolated, size);
+            int old = _volumes.Length;
+            Array.Resize(ref _volumes, size);
+            Array.Resize(ref _incoming, size);
+            for (int n = old; n < size; n++) { _volumes[n] = []; _incoming[n] = []; }
+        }
+        for (int i = 0; i < nodes; i++) Refresh(Count++);
+        Added += nodes;
+        return first;
+    }
+
+    private void Refresh(int n)
+    {
+        bool eligible = _status[n] == NodeStatus.Up && !_isolated[n];
+        Free.Set(n, eligible ? Math.Max(0, CapacityMiB - _usedMiB[n]) : -1);
+    }
+
+    /// <summary>Space never negative nor above capacity on an up node; counters equal to a recount.</summary>
+    public void CheckInvariants()
+    {
+        int down = 0, restarted = 0, isolated = 0;
+        long held = 0;
+        for (int n = 0; n < Count; n++)
+        {
+            if (_usedMiB[n] < 0) throw new InvalidOperationException($"cluster {_cluster}: node {n} uses negative space");
+            if (_status[n] == NodeStatus.Up && _usedMiB[n] > CapacityMiB)
+                throw new InvalidOperationException($"cluster {_cluster}: node {n} uses {_usedMiB[n]} MiB of {CapacityMiB}");
+            if (_status[n] != NodeStatus.Up) down++;
+            if (_status[n] == NodeStatus.Restarted) restarted++;
+            if (_isolated[n]) isolated++;
+            if (_status[n] == NodeStatus.Crashed && (_isolated[n] || _incoming[n].Count > 0))
+                throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} is isolated or receives copies");
+            held += _heldMiB[n];
+        }
+        if (down != Down || restarted != RestartedDown || isolated != Isolated || held != HeldTotalMiB)
+            throw new InvalidOperationException($"cluster {_cluster}: node counters down {Down}/{down}, restarted {RestartedDown}/{restarted}, " +
+                $"isolated {Isolated}/{isolated}, held {HeldTotalMiB}/{held} MiB (kept/recounted)");
+    }
+}

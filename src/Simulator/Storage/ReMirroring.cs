@@ -1,0 +1,258 @@
+using Simulator.Engine;
+
+namespace Simulator.Storage;
+
+/// <summary>
+/// The re-mirroring protocol of one cluster. A replica that loses its partner (isolated, or crashed) makes the
+/// volume stuck: it searches for a node with free space → negotiates with the control plane → copies (degraded,
+/// serving) → healthy. Also how volumes react to the network: isolation is noticed on the next write that gets no
+/// answer within the detection time-out; volumes with both replicas isolated are blocked until the heal.
+/// </summary>
+internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, ControlPlane.INegotiationClient
+{
+    private const int EvDetect = 1, EvAttempt = 2, EvCopyDone = 3;
+    private const long MiB = 1L << 20;
+
+    private readonly VolumeTable _v = cluster.Volumes;
+    private readonly NodeTable _n = cluster.Nodes;
+    private readonly Simulation _sim = cluster.Sim;
+    private int _copying;
+
+    /// <summary>Copies in flight.</summary>
+    public int Copying => _copying;
+
+    /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
+    public void OnRoutingChanged()
+    {
+        var newly = new List<int>();
+        var healed = new List<int>();
+        for (int n = 0; n < _n.Count; n++)
+        {
+            bool iso = !_n.IsCrashed(n) && cluster.Network.IsIsolated(n);
+            if (iso == _n.IsIsolated(n)) continue;
+            _n.SetIsolated(n, iso);
+            (iso ? newly : healed).Add(n);
+        }
+        var detect = cluster.Streams.Get("detect:" + cluster.Name, _sim.Now.Ticks);
+        foreach (int n in newly)
+            foreach (int v in _n.VolumesOn(n))
+            {
+                if (!_v.HoldsReplica(v, n) || _v.State(v) != VolumeState.Healthy || _sim.IsPending(_v.Event[v])) continue;
+                int other = _v.Primary[v] == n ? _v.Mirror[v] : _v.Primary[v];
+                if (other >= 0 && _n.IsIsolated(other))
+                {
+                    // Both replicas unreachable: I/O blocked, but nothing to re-mirror; heals with the network.
+                    _v.MarkIsolationBlocked(v);
+                    EnterStuck(v, byNetwork: true);
+                    continue;
+                }
+                // The partner is declared lost on the volume's first write that gets no answer for the detection timeout.
+                double w = _v.WritesPerSecond[v];
+                if (w <= 0) continue;
+                var at = Duration.FromSeconds(detect.NextExponential(w)) + cluster.Spec.DetectTimeout;
+                _v.Event[v] = _sim.ScheduleAfter(at, this, EvDetect, v);
+            }
+        foreach (int n in healed)
+            foreach (int v in _n.VolumesOn(n))
+            {
+                if (!_v.Has(v, VolumeFlags.IsolationBlocked) || !_v.HoldsReplica(v, n)) continue;
+                if (_n.IsIsolated(_v.Primary[v]) || (_v.Mirror[v] >= 0 && _n.IsIsolated(_v.Mirror[v]))) continue;
+                _v.ClearIsolationBlocked(v, reachable: true);
+                if (_v.Mirror[v] >= 0) { Become(v, VolumeState.Healthy); continue; }
+                // Its other replica crashed while both were isolated: reachable again, it re-mirrors.
+                EnterStuck(v, byNetwork: false);
+                Attempt(v);
+            }
+    }
+
+    private void Detect(int v)
+    {
+        if (_v.State(v) != VolumeState.Healthy) return;
+        int p = _v.Primary[v], m = _v.Mirror[v];
+        bool isoP = _n.IsIsolated(p), isoM = m >= 0 && _n.IsIsolated(m);
+        if (isoP == isoM) return; // healed (or both isolated, handled as blocked)
+        // The reachable replica takes over as the only up-to-date copy; the isolated one is given up.
+        int lost = isoP ? p : m;
+        _v.Primary[v] = isoP ? m : p;
+        _v.Mirror[v] = -1;
+        cluster.LifeCycle.GiveUp(lost, _v.SizeMiB[v]);
+        EnterStuck(v, byNetwork: true);
+        Attempt(v);
+    }
+
+    /// <summary>A volume's state changes; what follows from it in the cluster follows here.</summary>
+    public void Become(int v, VolumeState next, bool byNetwork = false)
+    {
+        var prev = _v.SetState(v, next, byNetwork);
+        if (prev == next) return;
+        if (next == VolumeState.Lost) CancelPending(v);
+        if (prev == VolumeState.Stuck && next == VolumeState.Healthy) cluster.LifeCycle.MaybeReleaseHeldSpace();
+    }
+
+    public void EnterStuck(int v, bool byNetwork)
+    {
+        _v.MarkStuckCause(v, byNetwork);
+        _v.Failed[v] = 0;
+        _v.LastIntervalS[v] = 0;
+        Become(v, VolumeState.Stuck, byNetwork);
+    }
+
+    /// <summary>Operators release a parked volume: it searches again, whether or not searches are stopped.</summary>
+    public void Release(int v)
+    {
+        _releasing = true;
+        _v.Failed[v] = 0;
+        Attempt(v);
+        _releasing = false;
+    }
+
+    private bool _releasing;
+
+    /// <summary>One search attempt of a stuck volume that has a reachable copy.</summary>
+    public void Attempt(int v)
+    {
+        _v.Event[v] = default;
+        var operators = cluster.Operators;
+        if (operators.SearchStopped && !_releasing) { operators.Park(v); return; }
+        _v.LastAttemptTicks[v] = _sim.Now.Ticks;
+        int p = _v.Primary[v];
+        if (_n.IsIsolated(p)) { Fail(v, forWantOfSpace: false); return; } // cannot reach anyone
+        cluster.Retries.CountAttempt();
+        // The race condition: each replication request the search closes can crash the node closing it.
+        double pCrash = cluster.Spec.SearchContacts * cluster.Spec.Crash.PerClosureProbability;
+        if (pCrash > 0 && cluster.CrashStream.NextDouble() < pCrash) cluster.LifeCycle.CrashRandomNode();
+        if (_v.State(v) != VolumeState.Stuck || _v.Has(v, VolumeFlags.Unavailable)) return; // the crash took our copy
+
+        int t = _n.Free.FindMostFree(_v.SizeMiB[v], p, -1);
+        if (t < 0)
+        {
+            if (cluster.Spec.NegotiatePerAttempt) SendNegotiationLoad();
+            Fail(v, forWantOfSpace: true);
+            return;
+        }
+        if (operators.CutFraction > 0 && cluster.CutStream.NextDouble() < operators.CutFraction)
+        {
+            cluster.ControlPlane.CountRefusedNegotiation(cluster.ControlPlaneSource);
+            Fail(v, forWantOfSpace: false);
+            return;
+        }
+        _n.Occupy(t, _v.SizeMiB[v]);
+        SetTarget(v, t);
+        if (!cluster.ControlPlane.RequestNegotiation(cluster.ControlPlaneSource, this, Token(v)))
+        {
+            ReleaseTarget(v);
+            Fail(v, forWantOfSpace: false);
+        }
+    }
+
+    private void SendNegotiationLoad()
+    {
+        double cut = cluster.Operators.CutFraction;
+        if (cut > 0 && cluster.CutStream.NextDouble() < cut) cluster.ControlPlane.CountRefusedNegotiation(cluster.ControlPlaneSource);
+        else cluster.ControlPlane.SendNegotiationLoad(cluster.ControlPlaneSource);
+    }
+
+    /// <summary>A failed attempt: schedule the next one by the retry policy, or wait (aggregated) when no space fits.</summary>
+    private void Fail(int v, bool forWantOfSpace)
+    {
+        _v.Failed[v]++;
+        if (cluster.Operators.SearchStopped) { cluster.Operators.Park(v); return; }
+        var retry = cluster.Retry;
+        bool overBudget = retry.Budget is int budget && _v.Failed[v] >= budget;
+        // With a budget, attempts are bounded: they stay events until the budget is spent, then cost nothing.
+        bool rateAccounted = !cluster.ExactRetries && retry.Budget is null && forWantOfSpace && retry.IsSteady(_v.Failed[v])
+            && _n.Free.MaxFree < _v.SizeMiB[v];
+        if (overBudget || rateAccounted)
+        {
+            cluster.Retries.Wait(v, overBudget);
+            return;
+        }
+        double interval = retry.NextIntervalSeconds(_v.Failed[v], _v.LastIntervalS[v], cluster.RetryStream.NextDouble());
+        _v.LastIntervalS[v] = (float)interval;
+        _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(interval), this, EvAttempt, v);
+    }
+
+    public void ScheduleAttempt(int v, SimTime at) => _v.Event[v] = _sim.Schedule(at, this, EvAttempt, v);
+
+    void ControlPlane.INegotiationClient.OnNegotiated(long token, bool granted)
+    {
+        int v = (int)(token & 0xFFFFFFFF);
+        if (_v.Epoch[v] != (int)(token >> 32)) return; // the volume moved on (its copy crashed meanwhile)
+        if (!granted)
+        {
+            ReleaseTarget(v);
+            Fail(v, forWantOfSpace: false);
+            return;
+        }
+        Become(v, VolumeState.Degraded);
+        SetCopying(_copying + 1);
+        _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(_v.SizeMiB[v] * (double)MiB / cluster.CopyBytesPerSecond), this, EvCopyDone, v);
+    }
+
+    private void CopyDone(int v)
+    {
+        _v.Event[v] = default;
+        SetCopying(_copying - 1);
+        int t = _v.Target[v];
+        ClearTarget(v);
+        _v.Mirror[v] = t;
+        _n.VolumesOn(t).Add(v);
+        Become(v, VolumeState.Healthy);
+        cluster.LifeCycle.MaybeReleaseHeldSpace();
+    }
+
+    /// <summary>A copy in flight stops (its target or its source crashed).</summary>
+    public void StopCopy() => SetCopying(_copying - 1);
+
+    private void SetCopying(int copying)
+    {
+        _copying = copying;
+        cluster.Network.CopyTrafficBps = _copying * cluster.CopyBytesPerSecond * 8;
+    }
+
+    private long Token(int v) => ((long)_v.Epoch[v] << 32) | (uint)v;
+
+    private void SetTarget(int v, int t)
+    {
+        _v.Target[v] = t;
+        _n.AddIncoming(t, v);
+        _v.Check(v);
+    }
+
+    /// <summary>The volume no longer negotiates or copies towards its target (its space is the caller's business).</summary>
+    public void ClearTarget(int v)
+    {
+        _n.RemoveIncoming(_v.Target[v], v);
+        _v.Target[v] = -1;
+    }
+
+    /// <summary>Gives back the space reserved on the copy target, if any.</summary>
+    public void ReleaseTarget(int v)
+    {
+        int t = _v.Target[v];
+        if (t < 0) return;
+        ClearTarget(v);
+        if (!_n.IsCrashed(t)) _n.Vacate(t, _v.SizeMiB[v]);
+        cluster.Retries.WakeWaiters();
+    }
+
+    /// <summary>Removes a volume from any list and cancels its pending event; stale negotiations are ignored by epoch.</summary>
+    public void CancelPending(int v)
+    {
+        if (_sim.IsPending(_v.Event[v])) _sim.Cancel(_v.Event[v]);
+        _v.Event[v] = default;
+        cluster.Retries.Leave(v);
+        _v.Epoch[v]++;
+    }
+
+    void IEventHandler.OnEvent(int kind, long arg)
+    {
+        int v = (int)arg;
+        switch (kind)
+        {
+            case EvDetect: _v.Event[v] = default; Detect(v); break;
+            case EvAttempt: Attempt(v); break;
+            case EvCopyDone: CopyDone(v); break;
+        }
+    }
+}
