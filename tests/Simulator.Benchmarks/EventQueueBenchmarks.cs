@@ -4,8 +4,8 @@ using Simulator.Engine;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// The hot paths of the pending-event set, for both implementations: one hold step (take the earliest
-/// event, schedule its successor an exponential delay later) and a schedule-then-cancel pair.
+/// The hot paths of the pending-event set: one hold step (take the earliest event, schedule its successor
+/// an exponential delay later) and a schedule-then-cancel pair.
 /// </summary>
 [MemoryDiagnoser]
 public class EventQueueBenchmarks
@@ -18,20 +18,17 @@ public class EventQueueBenchmarks
     }
 
     private readonly Nop _handler = new();
-    private IEventQueue _queue = null!;
+    private RadixEventQueue _queue = null!;
     private RandomStream _rng = null!;
     private long _now;
 
     [Params(100, 100_000)]
     public int Pending { get; set; }
 
-    [Params("radix", "heap")]
-    public string Queue { get; set; } = "radix";
-
     [GlobalSetup]
     public void Setup()
     {
-        _queue = Queue == "radix" ? new RadixEventQueue() : new HeapEventQueue();
+        _queue = new RadixEventQueue();
         _rng = new RandomStream(1);
         for (int i = 0; i < Pending; i++) _queue.Push(NextDelay(), _handler, 0, 0);
         HoldStep(); // reach steady state

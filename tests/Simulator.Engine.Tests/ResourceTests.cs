@@ -91,29 +91,6 @@ public sealed class ResourceTests
     }
 
     [Test]
-    public void ProcessesRequestAndReleaseWithTimeouts()
-    {
-        var sim = new Simulation();
-        var r = new Resource(sim, capacity: 1);
-        var log = new List<string>();
-        async ProcessTask User(string name, Duration hold, Duration patience)
-        {
-            if (await r.RequestAsync(patience))
-            {
-                log.Add($"{name} got it at {sim.Now}");
-                await sim.Delay(hold);
-                r.Release();
-            }
-            else log.Add($"{name} gave up at {sim.Now}");
-        }
-        sim.Start(() => User("a", Duration.FromSeconds(10), Resource.NoTimeout));
-        sim.Start(() => User("b", Duration.FromSeconds(10), Duration.FromSeconds(5)));
-        sim.Start(() => User("c", Duration.FromSeconds(10), Duration.FromSeconds(15)));
-        sim.Run();
-        Assert.That(log, Is.EqualTo(new[] { "a got it at t+0s", "b gave up at t+5s", "c got it at t+10s" }));
-    }
-
-    [Test]
     public void CallbackRequestsAndHandlerEventsDoNotAllocateInSteadyState()
     {
         var sim = new Simulation();

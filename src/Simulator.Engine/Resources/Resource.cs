@@ -14,8 +14,7 @@ namespace Simulator.Engine;
 /// removed and told <see cref="IResourceClient.OnTimedOut"/>; so is a request that finds the queue full.</para>
 /// <para>Raising <see cref="Capacity"/> grants queued requests at once; lowering it lets holders finish
 /// (<see cref="InUse"/> may exceed the capacity until enough releases).</para>
-/// <para>Callback style allocates nothing per request. From a process,
-/// <c>if (await resource.RequestAsync(timeout)) { …; resource.Release(); }</c>; its sources are pooled.</para>
+/// <para>Allocates nothing per request once its queues have grown.</para>
 /// </remarks>
 public sealed class Resource
 {
@@ -36,7 +35,6 @@ public sealed class Resource
     private readonly EventSink _events;
     private readonly RingBuffer<Waiter> _queue = new();
     private readonly RingBuffer<(IResourceClient Client, long Token)> _granting = new();
-    private readonly Stack<ResourceRequest> _pool = new();
     private long _headId;      // id of the request at the head of _queue; ids increase by one per queued request
     private int _waiting;      // live requests in _queue
     private int _capacity;
@@ -119,30 +117,6 @@ public sealed class Resource
             return;
         }
         Enqueue(client, token, timeout);
-    }
-
-    /// <summary>Awaited by a process: true once a unit is held, false if the request timed out or was refused.</summary>
-    public ValueTask<bool> RequestAsync() => RequestAsync(NoTimeout);
-
-    /// <summary>Awaited by a process: true once a unit is held, false after <paramref name="timeout"/> or if refused.</summary>
-    public ValueTask<bool> RequestAsync(Duration timeout)
-    {
-        if (timeout.Ticks < 0) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "a request time-out cannot be negative");
-        if (_waiting == 0 && _inUse < _capacity)
-        {
-            _inUse++;
-            GrantedCount++;
-            return new ValueTask<bool>(true);
-        }
-        if (_waiting >= _maxQueueLength)
-        {
-            RefusedCount++;
-            return new ValueTask<bool>(false);
-        }
-        ResourceRequest request = _pool.Count > 0 ? _pool.Pop() : new ResourceRequest(_pool);
-        var task = new ValueTask<bool>(request, request.Version);
-        Enqueue(request, 0, timeout);
-        return task;
     }
 
     /// <summary>Returns one unit; the longest-waiting request gets it if the capacity allows.</summary>
