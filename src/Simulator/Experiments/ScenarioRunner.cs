@@ -28,7 +28,7 @@ public static class ScenarioRunner
         var indices = options.OnlyReplications ?? Enumerable.Range(0, Math.Max(1, options.Replications)).ToList();
         var clock = Stopwatch.StartNew();
         var interval = options.SampleInterval ?? model.SampleInterval;
-        var runs = new Replication[indices.Count];
+        var runs = new SimulationRun[indices.Count];
         var done = new double[indices.Count];
         var events = new long[indices.Count];
         double horizonH = model.Horizon.TotalHours;
@@ -46,9 +46,9 @@ public static class ScenarioRunner
         Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
             slot =>
             {
-                var replication = new Replication(model, options.Seed, indices[slot], options.Scale);
-                replication.Run(interval, new SlotProgress(slot, Report), cancellation);
-                runs[slot] = replication;
+                var run = new SimulationRun(model, options.Seed, indices[slot], options.Scale);
+                run.Run(interval, new SlotProgress(slot, Report), cancellation);
+                runs[slot] = run;
             });
         clock.Stop();
         using var process = Process.GetCurrentProcess();
