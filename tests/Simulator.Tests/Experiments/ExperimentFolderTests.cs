@@ -103,7 +103,7 @@ public sealed class ExperimentFolderTests
         var resumed = ExperimentFolder.Resume(interrupted.Folder, ExperimentKind.Sweep, TinyExperiments.Load, threads: 1,
             (scenario, options, progress) =>
             {
-                ran.Add((scenario.Overrides.Contains($"{TinyExperiments.FreeCapacityPath}=10%") ? 1 : 0, options.OnlyReplications!.Single()));
+                ran.Add((scenario.Overrides.Contains($"{TinyExperiments.FreeCapacityPath}=10%") ? 1 : 0, options.Replication));
                 return TinyExperiments.Run(scenario, options, progress);
             }, includePlots: false);
 
