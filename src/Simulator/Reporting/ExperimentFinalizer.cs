@@ -90,7 +90,6 @@ public static class ExperimentFinalizer
             Run = result,
             Summaries = summaries,
             EventsProcessed = result.EventsProcessed,
-            UnitWallSeconds = result.WallSeconds,
         };
     }
 
@@ -167,7 +166,6 @@ public static class ExperimentFinalizer
             Files = files,
             Comparison = comparison,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
-            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
         };
     }
 
@@ -213,7 +211,6 @@ public static class ExperimentFinalizer
             Files = files,
             PointFigures = pointFigures,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
-            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
         };
     }
 

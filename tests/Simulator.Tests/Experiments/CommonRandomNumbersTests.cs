@@ -59,6 +59,6 @@ public sealed class CommonRandomNumbersTests
     private ExperimentOutcome Compare(IReadOnlyList<string> scenarios, int replications)
     {
         var setup = ExperimentSetup.ForCompare(scenarios, TinyExperiments.Settings(replications), TinyExperiments.Load);
-        return ExperimentFolder.Start(setup, Shard.All, _root, Path.Combine(_root, "compare"), 2, TinyExperiments.Run, includePlots: false);
+        return ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "compare"), 2, TinyExperiments.Run, includePlots: false);
     }
 }
