@@ -33,7 +33,7 @@ public static class ScenarioRunner
         return new RunResult
         {
             ScenarioName = model.Name,
-            AffectedZoneScope = "zone:" + run.AffectedZone,
+            AffectedZoneScope = MetricCatalog.Zone.Prefix + run.AffectedZone,
             Start = model.Start,
             HorizonHours = model.Horizon.TotalHours,
             VolumesTotal = run.VolumesTotal,
