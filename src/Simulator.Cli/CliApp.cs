@@ -127,7 +127,7 @@ public static class CliApp
             "Run a scenario and compare it with its published figures; exit 1 if any is outside its tolerance");
         validateOptions.AddTo(validate);
         validate.SetAction(parse => ExperimentCommand.Execute(context, runner, ExperimentKind.Run, validateOptions.Read(parse),
-            new ExperimentRequest(1, 1, Shard.All, null, null, [], null), validate: true));
+            validate: true));
         root.Add(validate);
 
         var mergeDirs = new Argument<string[]>("folders")
@@ -164,9 +164,8 @@ public static class CliApp
         experimentOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var request = scenarioOptions.Read(parse);
-            var experiment = experimentOptions.Read(parse);
-            if (experiment.Resume is not null)
+            var request = experimentOptions.Read(parse, scenarioOptions.Read(parse));
+            if (request.Resume is not null)
             {
                 var given = scenarioOptions.PlanOptions.Concat(experimentOptions.PlanOptions)
                     .Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
@@ -178,7 +177,7 @@ public static class CliApp
                 throw new BadInputException($"compare needs at least two scenario files (or --resume DIR), found {request.ScenarioPaths.Count}");
             else if (request.ScenarioPaths.Count == 0)
                 throw new BadInputException($"{name} needs a scenario file (or --resume DIR)");
-            return ExperimentCommand.Execute(context, runner, kind, request, experiment);
+            return ExperimentCommand.Execute(context, runner, kind, request);
         });
         return command;
     }

@@ -12,8 +12,8 @@ namespace Simulator.Cli;
 /// </summary>
 internal static class ExperimentCommand
 {
-    public static int Execute(CliContext context, IScenarioRunner runner, ExperimentKind kind, RunRequest request,
-        ExperimentRequest experiment, bool validate = false)
+    public static int Execute(CliContext context, IScenarioRunner runner, ExperimentKind kind, ExperimentRequest request,
+        bool validate = false)
     {
         string command = Name(kind);
         (LoadedScenario Scenario, RunResult Result)? validated = null;
@@ -25,24 +25,23 @@ internal static class ExperimentCommand
         };
         ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
         ExperimentOutcome outcome;
-        if (experiment.Resume is { } dir)
+        if (request.Resume is { } dir)
         {
             if (Directory.Exists(dir)) context.Output.WriteLine($"resuming {dir}");
             outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
-                ExperimentFolder.Resume(dir, kind, load, experiment.Threads, runUnit, progress, context.Stop)));
+                ExperimentRunner.Resume(dir, kind, load, request.Threads, runUnit, progress, context.Stop)));
         }
         else
         {
-            var settings = new ExperimentSettings(request.Seed, request.Scale, request.SampleInterval, experiment.Replications, request.Overrides);
             var setup = kind switch
             {
-                ExperimentKind.Run => ExperimentSetup.ForRun(request.ScenarioPath, settings, load),
-                ExperimentKind.Compare => ExperimentSetup.ForCompare(request.ScenarioPaths, settings, load),
-                _ => ExperimentSetup.ForSweep(request.ScenarioPath, experiment.Vary, experiment.Samples, settings, load),
+                ExperimentKind.Run => ExperimentSetup.ForRun(request.ScenarioPath, request.Settings, load),
+                ExperimentKind.Compare => ExperimentSetup.ForCompare(request.ScenarioPaths, request.Settings, load),
+                _ => ExperimentSetup.ForSweep(request.ScenarioPath, request.Vary, request.Samples, request.Settings, load),
             };
-            context.Output.WriteLine(Describe(setup.Plan, experiment));
+            context.Output.WriteLine(Describe(setup.Plan, request));
             outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
-                ExperimentFolder.Start(setup, experiment.Shard, request.OutputRoot, experiment.Folder, experiment.Threads,
+                ExperimentRunner.Start(setup, request.Shard, request.OutputRoot, request.Folder, request.Threads,
                     runUnit, progress, context.Stop)));
         }
         int code = Report(context, command, outcome);
@@ -72,7 +71,7 @@ internal static class ExperimentCommand
             context.Output.WriteLine("when every shard is done: replsim merge <shard folders…> --out <new folder>");
             return ExitCodes.Ok;
         }
-        Print(context, state.Plan, results, outcome.Execution?.WallSeconds);
+        Print(context, state.Plan, results, outcome.WallSeconds);
         context.Output.WriteLine($"results: {outcome.Folder}");
         return ExitCodes.Ok;
     }
@@ -98,7 +97,7 @@ internal static class ExperimentCommand
         }
     }
 
-    private static string Describe(ExperimentPlan plan, ExperimentRequest experiment)
+    private static string Describe(ExperimentPlan plan, ExperimentRequest request)
     {
         string what = plan.Kind switch
         {
@@ -108,8 +107,8 @@ internal static class ExperimentCommand
             _ => $"running {plan.Variants[0].Name} from {plan.Variants[0].Path}",
         };
         string replications = plan.Replications == 1 ? "" : $", {plan.Replications} replications";
-        string units = plan.UnitCount == 1 ? "" : $", {plan.UnitCount} units on {Math.Min(experiment.Threads, plan.UnitCountOf(experiment.Shard))} threads";
-        string shard = experiment.Shard.IsPartial ? $", shard {experiment.Shard} ({plan.UnitCountOf(experiment.Shard)} units)" : "";
+        string units = plan.UnitCount == 1 ? "" : $", {plan.UnitCount} units on {Math.Min(request.Threads, plan.UnitCountOf(request.Shard))} threads";
+        string shard = request.Shard.IsPartial ? $", shard {request.Shard} ({plan.UnitCountOf(request.Shard)} units)" : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{what} (seed {plan.Seed}, scale {plan.Scale:G}{replications}{units}{shard})");
     }

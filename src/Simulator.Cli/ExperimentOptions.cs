@@ -84,14 +84,17 @@ internal sealed class ExperimentOptions
     /// <summary>Options that define the plan, which <c>--resume</c> takes from the folder instead.</summary>
     public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _vary, _samples] : [_replications, _shard, _folder];
 
-    public ExperimentRequest Read(ParseResult parse) => new(
-        parse.GetValue(_replications),
-        parse.GetValue(_threads),
-        parse.GetValue(_shard),
-        parse.GetValue(_folder),
-        parse.GetValue(_resume),
-        _sweep ? parse.GetValue(_vary) ?? [] : [],
-        _sweep ? parse.GetValue(_samples) : null);
+    /// <summary>The scenario options' <paramref name="request"/> with these options' values.</summary>
+    public ExperimentRequest Read(ParseResult parse, ExperimentRequest request) => request with
+    {
+        Settings = request.Settings with { Replications = parse.GetValue(_replications) },
+        Threads = parse.GetValue(_threads),
+        Shard = parse.GetValue(_shard),
+        Folder = parse.GetValue(_folder),
+        Resume = parse.GetValue(_resume),
+        Vary = _sweep ? parse.GetValue(_vary) ?? [] : [],
+        Samples = _sweep ? parse.GetValue(_samples) : null,
+    };
 
     private static int ParsePositive(ArgumentResult result, string name)
     {

@@ -2,13 +2,24 @@ using Simulator.Experiments;
 
 namespace Simulator.Cli;
 
-/// <summary>The options of <c>run</c>, <c>compare</c> and <c>sweep</c> about replications, threads, shards and folders.</summary>
-/// <param name="Replications">Replications per variant and point.</param>
-/// <param name="Threads">Units computed at once.</param>
-/// <param name="Shard">The share of the units to compute.</param>
-/// <param name="Folder">Exact folder to write, or null for the default name under <c>--out</c>.</param>
-/// <param name="Resume">Folder to finish, or null for a new experiment.</param>
-/// <param name="Vary"><c>--vary</c> texts (sweep).</param>
-/// <param name="Samples"><c>--samples K</c> (sweep, Latin hypercube), or null for a grid.</param>
-internal sealed record ExperimentRequest(int Replications, int Threads, Shard Shard, string? Folder, string? Resume,
-    IReadOnlyList<string> Vary, int? Samples);
+/// <summary>What <c>run</c>, <c>validate</c>, <c>compare</c> or <c>sweep</c> was asked to do, parsed and checked.</summary>
+/// <param name="ScenarioPaths">The scenario files as given (none with <c>--resume</c>).</param>
+/// <param name="OutputRoot">Root folder of run folders (<c>--out</c>).</param>
+/// <param name="Settings">Seed, scale, sampling interval, replications and <c>--set</c> overrides of a new experiment.</param>
+internal sealed record ExperimentRequest(IReadOnlyList<string> ScenarioPaths, string OutputRoot, ExperimentSettings Settings)
+{
+    /// <summary>The first scenario file.</summary>
+    public string ScenarioPath => ScenarioPaths[0];
+    /// <summary>Units computed at once.</summary>
+    public int Threads { get; init; } = 1;
+    /// <summary>The share of the units to compute.</summary>
+    public Shard Shard { get; init; } = Shard.All;
+    /// <summary>Exact folder to write, or null for the default name under <see cref="OutputRoot"/>.</summary>
+    public string? Folder { get; init; }
+    /// <summary>Folder to finish, or null for a new experiment.</summary>
+    public string? Resume { get; init; }
+    /// <summary><c>--vary</c> texts (sweep).</summary>
+    public IReadOnlyList<string> Vary { get; init; } = [];
+    /// <summary><c>--samples K</c> (sweep, Latin hypercube), or null for a grid.</summary>
+    public int? Samples { get; init; }
+}

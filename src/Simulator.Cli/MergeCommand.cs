@@ -1,4 +1,4 @@
-using Simulator.Reporting;
+using Simulator.Experiments;
 
 namespace Simulator.Cli;
 
@@ -10,7 +10,7 @@ internal static class MergeCommand
         ExperimentOutcome outcome;
         try
         {
-            outcome = ExperimentFolder.Merge(dirs, outDir);
+            outcome = ShardMerge.Merge(dirs, outDir);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

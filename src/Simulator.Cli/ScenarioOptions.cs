@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Simulator.Engine;
+using Simulator.Experiments;
 
 namespace Simulator.Cli;
 
@@ -88,19 +89,20 @@ internal sealed class ScenarioOptions
     /// <summary>The options other than the scenario, for commands that check which were given.</summary>
     public IReadOnlyList<Option> PlanOptions => [_seed, _set, _scale, _sampleInterval];
 
-    /// <summary>The parsed values of a parse result without errors.</summary>
-    public RunRequest Read(ParseResult parse) => new(
+    /// <summary>
+    /// The parsed values of a parse result without errors: one replication on one thread, until
+    /// <see cref="ExperimentOptions.Read"/> adds the experiment options of the commands that have them.
+    /// </summary>
+    public ExperimentRequest Read(ParseResult parse) => new(
         _scenario switch
         {
             Argument<string[]> many => parse.GetValue(many) ?? [],
             Argument<string?> one => parse.GetValue(one) is { } path ? [path] : [],
             _ => [],
         },
-        parse.GetValue(_seed),
-        parse.GetValue(_set) ?? [],
-        parse.GetValue(_scale),
         parse.GetValue(_out) is { Length: > 0 } outDir ? outDir : "results",
-        parse.GetValue(_sampleInterval));
+        new ExperimentSettings(parse.GetValue(_seed), parse.GetValue(_scale), parse.GetValue(_sampleInterval), Replications: 1,
+            parse.GetValue(_set) ?? []));
 
     private static ulong? ParseSeed(ArgumentResult result)
     {

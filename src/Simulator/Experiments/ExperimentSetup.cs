@@ -22,12 +22,9 @@ public sealed class ExperimentSetup
     /// <summary>The scenario of (variant, point) with the plan's overrides and the point's values applied.</summary>
     public LoadedScenario Scenario(int variant, int point) => _scenarios[variant * Plan.Points.Count + point];
 
-    /// <summary>The options that run exactly one unit: its replication alone, on one thread.</summary>
+    /// <summary>The options that run exactly one unit: its replication.</summary>
     public RunOptions OptionsFor(UnitKey unit) =>
-        new(Plan.Seed, Plan.Scale, Plan.SampleInterval is { } s ? Duration.Parse(s) : null, Plan.Replications, Threads: 1)
-        {
-            OnlyReplications = [unit.Replication],
-        };
+        new(Plan.Seed, Plan.Scale, Plan.SampleInterval is { } s ? Duration.Parse(s) : null, unit.Replication);
 
     /// <summary><c>replsim run</c>: one scenario, N replications.</summary>
     public static ExperimentSetup ForRun(string path, ExperimentSettings settings, ScenarioLoader load) =>

@@ -17,61 +17,32 @@ public static class ScenarioRunner
     }
 
     /// <summary>
-    /// Runs the scenario's replications (all of 0…N−1, or <see cref="RunOptions.OnlyReplications"/>), up to
-    /// <see cref="RunOptions.Threads"/> at once. Each replication is a pure function of (scenario, seed, index), and
-    /// the series are concatenated in replication order, so the result does not depend on the thread count.
+    /// Runs one replication of the scenario (<see cref="RunOptions.Replication"/>) to its horizon. A replication is a pure
+    /// function of (scenario, seed, index, scale, interval): experiments run many of them, on any thread or machine.
     /// </summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var model = scenario.Model;
-        var indices = options.OnlyReplications ?? Enumerable.Range(0, Math.Max(1, options.Replications)).ToList();
         var clock = Stopwatch.StartNew();
-        var interval = options.SampleInterval ?? model.SampleInterval;
-        var runs = new Replication[indices.Count];
-        var done = new double[indices.Count];
-        var events = new long[indices.Count];
-        double horizonH = model.Horizon.TotalHours;
-        var gate = new Lock();
-        void Report(int slot, RunProgress p)
-        {
-            if (progress is null) return;
-            lock (gate)
-            {
-                done[slot] = p.SimulatedHours;
-                events[slot] = p.EventsProcessed;
-                progress.Report(new RunProgress(done.Sum(), horizonH * indices.Count, events.Sum()));
-            }
-        }
-        Parallel.For(0, indices.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation },
-            slot =>
-            {
-                var replication = new Replication(model, options.Seed, indices[slot], options.Scale);
-                replication.Run(interval, new SlotProgress(slot, Report), cancellation);
-                runs[slot] = replication;
-            });
+        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale);
+        run.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
         clock.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var series = runs.Length == 1 ? runs[0].Rows : runs.SelectMany(r => r.Rows).ToList();
         return new RunResult
         {
             ScenarioName = model.Name,
-            AffectedZoneScope = "zone:" + runs[0].AffectedZone,
+            AffectedZoneScope = MetricCatalog.Zone.Prefix + run.AffectedZone,
             Start = model.Start,
-            HorizonHours = horizonH,
-            VolumesTotal = runs[0].VolumesTotal,
-            EventsProcessed = runs.Sum(r => r.EventsProcessed),
+            HorizonHours = model.Horizon.TotalHours,
+            VolumesTotal = run.VolumesTotal,
+            EventsProcessed = run.EventsProcessed,
             WallSeconds = clock.Elapsed.TotalSeconds,
             PeakMemoryBytes = process.PeakWorkingSet64,
-            Series = series,
-            Markers = runs[0].Markers,
+            Series = run.Rows,
+            Markers = run.Markers,
         };
-    }
-
-    private sealed class SlotProgress(int slot, Action<int, RunProgress> report) : IProgress<RunProgress>
-    {
-        public void Report(RunProgress value) => report(slot, value);
     }
 
     /// <summary>Compares a run with the scenario's `validation:` figures.</summary>

@@ -1,4 +1,4 @@
 namespace Simulator.Experiments;
 
-/// <summary>Runs one unit: a scenario with options whose <see cref="RunOptions.OnlyReplications"/> names its replication.</summary>
+/// <summary>Runs one unit: one replication of a scenario, the one <see cref="RunOptions.Replication"/> names.</summary>
 public delegate RunResult UnitRunner(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress);

@@ -29,7 +29,7 @@ public sealed class MetricsSampler
         _clusters = clusters;
         _cp = cp;
         _databases = databases;
-        _databaseScope = databaseZone is null ? null : "zone:" + databaseZone;
+        _databaseScope = databaseZone is null ? null : MetricCatalog.Zone.Prefix + databaseZone;
         _lastAttempts = new double[clusters.Count];
     }
 
@@ -41,41 +41,41 @@ public sealed class MetricsSampler
         _sample.Clear();
         double dtS = (timeH - _lastTimeH) * 3600;
         foreach (var region in _zones.Select(z => z.Region).Distinct())
-            AddVolumes("region:" + region, _clusters.Where(c => _zones[c.ZoneIndex].Region == region));
+            AddVolumes(MetricCatalog.Region.Prefix + region, _clusters.Where(c => _zones[c.ZoneIndex].Region == region));
         foreach (var zone in _zones)
         {
-            string scope = "zone:" + zone.Name;
+            string scope = MetricCatalog.Zone.Prefix + zone.Name;
             var inZone = _clusters.Where(c => c.ZoneIndex == zone.Index).ToList();
             if (inZone.Count > 0) AddVolumes(scope, inZone);
             var api = _cp.TakeZoneWindow(zone.Index);
-            Add(scope, "api_requests_per_s", dtS > 0 ? api.Requests / dtS : 0);
-            Add(scope, "api_error_rate_pct", api.Requests > 0 ? 100 * api.Errors / api.Requests : 0);
-            Add(scope, "api_latency_p99_ms", double.IsNaN(api.LatencyP99Ms) ? 0 : api.LatencyP99Ms);
-            Add(scope, "control_plane_utilization_pct", _cp.PoolUtilizationPct(zone.Index));
+            Add(scope, MetricCatalog.ApiRequestsPerS.Name, dtS > 0 ? api.Requests / dtS : 0);
+            Add(scope, MetricCatalog.ApiErrorRatePct.Name, api.Requests > 0 ? 100 * api.Errors / api.Requests : 0);
+            Add(scope, MetricCatalog.ApiLatencyP99Ms.Name, double.IsNaN(api.LatencyP99Ms) ? 0 : api.LatencyP99Ms);
+            Add(scope, MetricCatalog.ControlPlaneUtilizationPct.Name, _cp.PoolUtilizationPct(zone.Index));
             if (scope == _databaseScope && _databases is not null)
             {
-                Add(scope, "databases_single_zone_impacted_pct", _databases.SingleZoneImpactedPct);
-                Add(scope, "databases_multi_zone_failover_failed_pct", _databases.MultiZoneFailoverFailedPct);
+                Add(scope, MetricCatalog.DatabasesSingleZoneImpactedPct.Name, _databases.SingleZoneImpactedPct);
+                Add(scope, MetricCatalog.DatabasesMultiZoneFailoverFailedPct.Name, _databases.MultiZoneFailoverFailedPct);
             }
         }
         for (int i = 0; i < _clusters.Count; i++)
         {
             var c = _clusters[i];
-            string scope = "cluster:" + c.Name;
+            string scope = MetricCatalog.Cluster.Prefix + c.Name;
             double attempts = c.Attempts;
-            Add(scope, "free_capacity_pct", c.FreeCapacityPct);
-            Add(scope, "nodes_crashed_total", c.NodesCrashed);
-            Add(scope, "nodes_isolated", c.IsolatedNodes);
-            Add(scope, "nodes_added_total", c.NodesAdded);
-            Add(scope, "remirror_attempts_per_s", dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
-            Add(scope, "volumes_waiting", c.WaitingVolumes + c.ParkedVolumes);
-            Add(scope, "control_plane_cut_pct", 100 * c.CutFraction);
+            Add(scope, MetricCatalog.FreeCapacityPct.Name, c.FreeCapacityPct);
+            Add(scope, MetricCatalog.NodesCrashedTotal.Name, c.NodesCrashed);
+            Add(scope, MetricCatalog.NodesIsolated.Name, c.IsolatedNodes);
+            Add(scope, MetricCatalog.NodesAddedTotal.Name, c.NodesAdded);
+            Add(scope, MetricCatalog.RemirrorAttemptsPerS.Name, dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
+            Add(scope, MetricCatalog.VolumesWaiting.Name, c.WaitingVolumes + c.ParkedVolumes);
+            Add(scope, MetricCatalog.ControlPlaneCutPct.Name, 100 * c.CutFraction);
             var (requests, errors) = _cp.TakeNegotiationWindow(c.ControlPlaneSource);
-            Add(scope, "negotiation_error_rate_pct", requests > 0 ? 100 * errors / requests : 0);
-            Add(scope, "negotiations_per_s", dtS > 0 ? requests / dtS : 0);
+            Add(scope, MetricCatalog.NegotiationErrorRatePct.Name, requests > 0 ? 100 * errors / requests : 0);
+            Add(scope, MetricCatalog.NegotiationsPerS.Name, dtS > 0 ? requests / dtS : 0);
             _lastAttempts[i] = attempts;
-            Add($"network:{c.Name}/primary", "network_utilization_pct", c.Network.PrimaryUtilizationPct);
-            Add($"network:{c.Name}/secondary", "network_utilization_pct", c.Network.SecondaryUtilizationPct);
+            Add($"{MetricCatalog.Network.Prefix}{c.Name}/primary", MetricCatalog.NetworkUtilizationPct.Name, c.Network.PrimaryUtilizationPct);
+            Add($"{MetricCatalog.Network.Prefix}{c.Name}/secondary", MetricCatalog.NetworkUtilizationPct.Name, c.Network.SecondaryUtilizationPct);
         }
         _sample.Sort((a, b) =>
         {
@@ -101,14 +101,14 @@ public sealed class MetricsSampler
                 byCrash += c.StuckByCrashVolumes;
             }
             if (volumes == 0) return;
-            Add(scope, "volumes_stuck_pct", 100 * stuck / volumes);
-            Add(scope, "volumes_unavailable_pct", 100 * unavailable / volumes);
-            Add(scope, "volumes_degraded_pct", 100 * degraded / volumes);
-            Add(scope, "volumes_lost_pct", 100 * lost / volumes);
-            Add(scope, "volumes_ever_stuck_pct", 100 * ever / volumes);
-            Add(scope, "volumes_stuck_by_crash_pct", 100 * byCrash / volumes);
-            Add(scope, "volumes_stuck_pct_of_affected", ever > 0 ? 100 * stuck / ever : 0);
-            Add(scope, "volumes_not_restored_pct_of_affected", ever > 0 ? 100 * (stuck + lost) / ever : 0);
+            Add(scope, MetricCatalog.VolumesStuckPct.Name, 100 * stuck / volumes);
+            Add(scope, MetricCatalog.VolumesUnavailablePct.Name, 100 * unavailable / volumes);
+            Add(scope, MetricCatalog.VolumesDegradedPct.Name, 100 * degraded / volumes);
+            Add(scope, MetricCatalog.VolumesLostPct.Name, 100 * lost / volumes);
+            Add(scope, MetricCatalog.VolumesEverStuckPct.Name, 100 * ever / volumes);
+            Add(scope, MetricCatalog.VolumesStuckByCrashPct.Name, 100 * byCrash / volumes);
+            Add(scope, MetricCatalog.VolumesStuckPctOfAffected.Name, ever > 0 ? 100 * stuck / ever : 0);
+            Add(scope, MetricCatalog.VolumesNotRestoredPctOfAffected.Name, ever > 0 ? 100 * (stuck + lost) / ever : 0);
         }
     }
 }

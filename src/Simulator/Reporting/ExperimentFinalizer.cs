@@ -90,17 +90,19 @@ public static class ExperimentFinalizer
             Run = result,
             Summaries = summaries,
             EventsProcessed = result.EventsProcessed,
-            UnitWallSeconds = result.WallSeconds,
         };
     }
 
-    private static bool IsPlotted(string scope, string metric, string affectedZone) => metric switch
-    {
-        ReportedMetrics.VolumesStuckPct or ReportedMetrics.VolumesUnavailablePct or ReportedMetrics.VolumesLostPct => scope == affectedZone,
-        ReportedMetrics.ApiErrorRatePct => scope.StartsWith(ReportedMetrics.ZoneScopePrefix, StringComparison.Ordinal),
-        ReportedMetrics.FreeCapacityPct or ReportedMetrics.NodesCrashedTotal or ReportedMetrics.NetworkUtilizationPct => true,
-        _ => false,
-    };
+    /// <summary>The metrics of the affected zone's outage curve, then those plotted for every scope of their kind.</summary>
+    private static readonly string[] OutageCurveMetrics =
+        [MetricCatalog.VolumesStuckPct.Name, MetricCatalog.VolumesUnavailablePct.Name, MetricCatalog.VolumesLostPct.Name];
+    private static readonly string[] EveryScopePlotted =
+        [MetricCatalog.FreeCapacityPct.Name, MetricCatalog.NodesCrashedTotal.Name, MetricCatalog.NetworkUtilizationPct.Name];
+
+    private static bool IsPlotted(string scope, string metric, string affectedZone) =>
+        OutageCurveMetrics.Contains(metric) ? scope == affectedZone
+        : metric == MetricCatalog.ApiErrorRatePct.Name ? MetricCatalog.Zone.Holds(scope)
+        : EveryScopePlotted.Contains(metric);
 
     private static ExperimentResults WriteCompare(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
     {
@@ -156,7 +158,7 @@ public static class ExperimentFinalizer
                 .SelectMany(r => read[plan.IndexOf(v, 0, r)])])).ToList();
             double horizon = metas.Max(m => m.HorizonH);
             var plots = new List<(string, ScottPlot.Plot)>();
-            foreach (var (name, metric) in new[] { (ComparisonPlot.StuckName, ReportedMetrics.VolumesStuckPct), (ComparisonPlot.LostName, ReportedMetrics.VolumesLostPct) })
+            foreach (var (name, metric) in new[] { (ComparisonPlot.StuckName, MetricCatalog.VolumesStuckPct.Name), (ComparisonPlot.LostName, MetricCatalog.VolumesLostPct.Name) })
                 if (ComparisonPlot.Build([.. curves.Select(c => (c.Label, (IReadOnlyList<TimeSeriesRow>)[.. c.Rows.Where(x => x.Metric == metric)]))],
                         metric, first.AffectedZoneScope, first.Start, horizon, first.Markers) is { } plot)
                     plots.Add((name, plot));
@@ -167,7 +169,6 @@ public static class ExperimentFinalizer
             Files = files,
             Comparison = comparison,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
-            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
         };
     }
 
@@ -213,7 +214,6 @@ public static class ExperimentFinalizer
             Files = files,
             PointFigures = pointFigures,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
-            UnitWallSeconds = metas.Sum(m => m.WallSeconds),
         };
     }
 

@@ -1,3 +1,5 @@
+using Simulator.Experiments;
+
 namespace Simulator.Reporting;
 
 /// <summary>
@@ -24,14 +26,4 @@ public sealed record ExperimentManifest
 
     /// <summary>Indented snake_case JSON, ending with a newline.</summary>
     public string ToJson() => ManifestJson.Serialize(this);
-
-    /// <summary>What every experiment folder's manifest has (also a <c>run</c> folder's <see cref="RunManifest"/>).</summary>
-    /// <param name="ToolVersion">Version that wrote it.</param>
-    /// <param name="CreatedUtc">When the folder was started.</param>
-    /// <param name="WallSeconds">Wall time spent on it so far.</param>
-    /// <param name="Experiment">The experiment block; null for folders of <c>validate</c> or older versions.</param>
-    public sealed record Header(string? ToolVersion, DateTimeOffset CreatedUtc, double WallSeconds, ExperimentState? Experiment);
-
-    /// <summary>Reads the <see cref="Header"/> of any manifest.</summary>
-    public static Header ReadHeader(string json) => ManifestJson.Deserialize<Header>(json, "manifest.json");
 }

@@ -3,7 +3,7 @@ using Simulator.Experiments;
 namespace Simulator.Reporting;
 
 /// <summary>What <see cref="ExperimentFinalizer"/> wrote, and the figures a command prints.</summary>
-public sealed class ExperimentResults
+public sealed record ExperimentResults
 {
     /// <summary>Full paths of the files written, in order.</summary>
     public required IReadOnlyList<string> Files { get; init; }
@@ -17,6 +17,4 @@ public sealed class ExperimentResults
     public IReadOnlyList<PointFigure>? PointFigures { get; init; }
     /// <summary>Events fired by all units.</summary>
     public required long EventsProcessed { get; init; }
-    /// <summary>Sum of the units' wall times (CPU-seconds of simulation, roughly).</summary>
-    public required double UnitWallSeconds { get; init; }
 }

@@ -1,4 +1,5 @@
 using Simulator.Experiments;
+using Simulator.Metrics;
 
 namespace Simulator.Reporting;
 
@@ -19,15 +20,14 @@ public static class HeadlineFigures
         var list = new List<Headline>();
         string zone = result.AffectedZoneScope;
 
-        foreach (var (metric, noun) in new[] { (ReportedMetrics.VolumesStuckPct, "stuck volumes"), (ReportedMetrics.VolumesLostPct, "lost volumes") })
+        foreach (var (metric, noun) in new[] { (MetricCatalog.VolumesStuckPct.Name, "stuck volumes"), (MetricCatalog.VolumesLostPct.Name, "lost volumes") })
         {
             if (Find(summaries, metric, zone) is not { } s) continue;
             list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
             list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%", null, HalfWidth(s.Final)));
         }
 
-        foreach (var s in summaries.Where(s => s.Metric == ReportedMetrics.ApiErrorRatePct &&
-                                               s.Scope.StartsWith(ReportedMetrics.ZoneScopePrefix, StringComparison.Ordinal)))
+        foreach (var s in summaries.Where(s => s.Metric == MetricCatalog.ApiErrorRatePct.Name && MetricCatalog.Zone.Holds(s.Scope)))
             list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
 
         if (NodesCrashed(summaries) is { } crashed)
@@ -50,12 +50,11 @@ public static class HeadlineFigures
     /// </summary>
     private static (string Scope, double Value, double? HalfWidth)? NodesCrashed(IReadOnlyList<MetricSummary> summaries)
     {
-        foreach (var prefix in new[] { ReportedMetrics.RegionScopePrefix, ReportedMetrics.ClusterScopePrefix, ReportedMetrics.ZoneScopePrefix })
+        foreach (var kind in new[] { MetricCatalog.Region, MetricCatalog.Cluster, MetricCatalog.Zone })
         {
-            var scoped = summaries.Where(s => s.Metric == ReportedMetrics.NodesCrashedTotal &&
-                                              s.Scope.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var scoped = summaries.Where(s => s.Metric == MetricCatalog.NodesCrashedTotal.Name && kind.Holds(s.Scope)).ToList();
             if (scoped.Count == 0) continue;
-            string scope = scoped.Count == 1 ? scoped[0].Scope : $"all {prefix.TrimEnd(':')}s";
+            string scope = scoped.Count == 1 ? scoped[0].Scope : $"all {kind.Name}s";
             return (scope, scoped.Sum(s => s.Final.Mean), scoped.Count == 1 ? HalfWidth(scoped[0].Final) : null);
         }
         return null;

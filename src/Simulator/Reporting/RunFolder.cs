@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Simulator.Reporting;
 
 /// <summary>
-/// The names in a results folder <c>OUT/SCENARIO/yyyyMMdd-HHmmss-SEED/</c>; <see cref="ExperimentFolder"/> writes it
+/// The names in a results folder <c>OUT/SCENARIO/yyyyMMdd-HHmmss-SEED/</c>; <see cref="Experiments.ExperimentRunner"/> writes it
 /// (through <see cref="FolderPlacement"/>, so that it appears complete or not at all and never replaces another).
 /// </summary>
 public static class RunFolder

@@ -36,7 +36,7 @@ public sealed record RunManifest
     public required DateTimeOffset CreatedUtc { get; init; }
     /// <summary>Every other file of the folder, in the order written.</summary>
     public required IReadOnlyList<ManifestFile> Files { get; init; }
-    /// <summary>The plan and share when the run was made by <c>replsim run</c> (replications, shards, resume); absent otherwise.</summary>
+    /// <summary>The plan, the share and how far it got (what <c>--resume</c> reads); absent in folders of older versions.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ExperimentState? Experiment { get; init; }
 
@@ -46,29 +46,41 @@ public sealed record RunManifest
         ?? typeof(RunManifest).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
-    /// <summary>Builds the manifest of a run.</summary>
-    public static RunManifest Create(RunResult result, RunDescription run, DateTimeOffset createdUtc,
-        IReadOnlyList<ManifestFile> files) => new()
+    /// <summary>The manifest of a finished run folder: the plan's one scenario, the run's totals and the experiment block.</summary>
+    /// <param name="result">The run as the final files saw it.</param>
+    /// <param name="experiment">The folder's experiment block (its plan names the scenario, seed, overrides, scale).</param>
+    /// <param name="createdUtc">When the folder was started.</param>
+    /// <param name="wallSeconds">Wall time spent on the folder.</param>
+    /// <param name="peakMemoryBytes">Peak working set of the process that finished it.</param>
+    /// <param name="files">The folder's other files.</param>
+    public static RunManifest Create(RunResult result, ExperimentState experiment, DateTimeOffset createdUtc, double wallSeconds,
+        long peakMemoryBytes, IReadOnlyList<ManifestFile> files)
     {
-        ScenarioName = result.ScenarioName,
-        ScenarioPath = run.ScenarioPath,
-        ScenarioSha256 = run.ScenarioSha256,
-        Seed = run.Seed,
-        Overrides = run.Overrides,
-        Scale = run.Scale,
-        SampleInterval = run.SampleInterval,
-        ToolVersion = CurrentToolVersion,
-        AffectedZoneScope = result.AffectedZoneScope,
-        Start = result.Start,
-        Replications = SeriesView.ReplicationCount(result.Series),
-        VolumesTotal = result.VolumesTotal,
-        EventsProcessed = result.EventsProcessed,
-        WallSeconds = result.WallSeconds,
-        PeakMemoryBytes = result.PeakMemoryBytes,
-        HorizonH = result.HorizonHours,
-        CreatedUtc = createdUtc.ToUniversalTime(),
-        Files = files,
-    };
+        var plan = experiment.Plan;
+        var scenario = plan.Variants[0];
+        return new RunManifest
+        {
+            ScenarioName = result.ScenarioName,
+            ScenarioPath = scenario.Path,
+            ScenarioSha256 = scenario.Sha256,
+            Seed = plan.Seed,
+            Overrides = plan.Overrides,
+            Scale = plan.Scale,
+            SampleInterval = plan.SampleInterval,
+            ToolVersion = CurrentToolVersion,
+            AffectedZoneScope = result.AffectedZoneScope,
+            Start = result.Start,
+            Replications = plan.Replications,
+            VolumesTotal = result.VolumesTotal,
+            EventsProcessed = result.EventsProcessed,
+            WallSeconds = wallSeconds,
+            PeakMemoryBytes = peakMemoryBytes,
+            HorizonH = result.HorizonHours,
+            CreatedUtc = createdUtc.ToUniversalTime(),
+            Files = files,
+            Experiment = experiment,
+        };
+    }
 
     /// <summary>The manifest as indented snake_case JSON, ending with a newline.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";

@@ -5,6 +5,9 @@ namespace Simulator.Reporting;
 /// <summary>Reduces a tidy time series to one <see cref="MetricSummary"/> per (metric, scope).</summary>
 public static class RunSummary
 {
+    /// <summary>The threshold, in %, above which API error time is counted in the summary (<c>minutes_above_1pct</c>).</summary>
+    public const double ApiErrorThresholdPct = 1.0;
+
     /// <summary>
     /// Summaries ordered by metric, then scope (ordinal). Within one replication, rows of a (metric, scope) are
     /// taken to be in increasing time, as <see cref="Experiments.RunResult.Series"/> promises.
@@ -23,7 +26,7 @@ public static class RunSummary
             var key = (row.Metric, row.Scope, row.Replication);
             if (!perReplication.TryGetValue(key, out var acc))
             {
-                acc = new Accumulator(row.Metric == ReportedMetrics.ApiErrorRatePct);
+                acc = new Accumulator(row.Metric == MetricCatalog.ApiErrorRatePct.Name);
                 perReplication.Add(key, acc);
             }
             acc.Add(row.TimeH, row.Value);
@@ -33,7 +36,7 @@ public static class RunSummary
             .ThenBy(kv => kv.Key.Metric, StringComparer.Ordinal)
             .ThenBy(kv => kv.Key.Scope, StringComparer.Ordinal)
             .Select(kv => new ReplicationSummary(kv.Key.Replication, kv.Key.Metric, kv.Key.Scope, kv.Value.Peak,
-                kv.Value.PeakTimeH, kv.Value.Final, kv.Key.Metric == ReportedMetrics.ApiErrorRatePct ? kv.Value.MinutesAbove : null))
+                kv.Value.PeakTimeH, kv.Value.Final, kv.Key.Metric == MetricCatalog.ApiErrorRatePct.Name ? kv.Value.MinutesAbove : null))
             .ToList();
     }
 
@@ -49,7 +52,7 @@ public static class RunSummary
             .Select(g =>
             {
                 var reps = g.OrderBy(r => r.Replication).ToList();
-                bool countsMinutes = g.Key.Metric == ReportedMetrics.ApiErrorRatePct;
+                bool countsMinutes = g.Key.Metric == MetricCatalog.ApiErrorRatePct.Name;
                 return new MetricSummary(g.Key.Metric, g.Key.Scope, reps.Count,
                     SummaryStatistics.Of(reps.Select(r => r.Peak)),
                     SummaryStatistics.Of(reps.Select(r => r.PeakTimeH)),
@@ -86,7 +89,7 @@ public static class RunSummary
                     _lastIntervalH = timeH - _previousTimeH;
                     if (_previousAbove) _hoursAbove += _lastIntervalH;
                 }
-                _previousAbove = value > ReportedMetrics.ApiErrorThresholdPct;
+                _previousAbove = value > ApiErrorThresholdPct;
             }
             _previousTimeH = timeH;
             _samples++;

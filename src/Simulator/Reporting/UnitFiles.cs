@@ -25,7 +25,7 @@ public static class UnitFiles
     public static readonly IReadOnlyList<string> SummaryHeader = ["metric", "scope", "peak", "peak_time_h", "final", "minutes_above_1pct"];
 
     /// <summary>Metrics of the affected zone a compare keeps as curves.</summary>
-    public static readonly IReadOnlyList<string> CompareCurveMetrics = [ReportedMetrics.VolumesStuckPct, ReportedMetrics.VolumesLostPct];
+    public static readonly IReadOnlyList<string> CompareCurveMetrics = [MetricCatalog.VolumesStuckPct.Name, MetricCatalog.VolumesLostPct.Name];
 
     public static string MetaPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".json");
     public static string SummaryPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".summary.csv");
@@ -93,7 +93,7 @@ public static class UnitFiles
         while (reader.Read())
         {
             string metric = reader.GetString(0);
-            double? minutes = metric == ReportedMetrics.ApiErrorRatePct ? Parse(reader.GetString(5)) : null;
+            double? minutes = metric == MetricCatalog.ApiErrorRatePct.Name ? Parse(reader.GetString(5)) : null;
             list.Add(new ReplicationSummary(replication, metric, reader.GetString(1), Parse(reader.GetString(2)),
                 Parse(reader.GetString(3)), Parse(reader.GetString(4)), minutes));
         }

@@ -32,8 +32,8 @@ public sealed class CliRunTests
 
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(runner.OptionsSeen, Is.Not.Null);
-        Assert.That(runner.OptionsSeen! with { OnlyReplications = null }, Is.EqualTo(new RunOptions(7, 0.25, Engine.Duration.FromMinutes(1))));
-        Assert.That(runner.OptionsSeen.OnlyReplications, Is.EqualTo(new[] { 0 }), "one replication, run as unit 0");
+        Assert.That(runner.OptionsSeen, Is.EqualTo(new RunOptions(7, 0.25, Engine.Duration.FromMinutes(1), Replication: 0)),
+            "one replication, run as unit 0");
         Assert.That(runner.OverridesSeen, Is.EqualTo(new[] { "a.b=1", "c=2" }));
         string folder = Directory.GetDirectories(Path.Combine(_out, "aws-2011-us-east-1")).Single();
         Assert.That(folder, Does.EndWith("-7"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NUnit.Framework;
 using Simulator.Experiments;
+using Simulator.Metrics;
 using Simulator.Reporting;
 
 namespace Simulator.Tests.ExperimentLayer;
@@ -42,7 +43,7 @@ public sealed class CommonRandomNumbersTests
             .Select(l => l.Split(',')).Where(f => f[0] == "aws-2011-us-east-1")
             .ToDictionary(f => f[1], f => double.Parse(f[4], CultureInfo.InvariantCulture));
         var curves = File.ReadLines(Path.Combine(outcome.Folder, "outage-curves.csv")).Skip(1)
-            .Select(l => l.Split(',')).Where(f => f[4] == ReportedMetrics.VolumesStuckPct)
+            .Select(l => l.Split(',')).Where(f => f[4] == MetricCatalog.VolumesStuckPct.Name)
             .GroupBy(f => (Variant: f[0], Replication: f[1]))
             .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[2] + "=" + f[5])));
 
@@ -59,6 +60,6 @@ public sealed class CommonRandomNumbersTests
     private ExperimentOutcome Compare(IReadOnlyList<string> scenarios, int replications)
     {
         var setup = ExperimentSetup.ForCompare(scenarios, TinyExperiments.Settings(replications), TinyExperiments.Load);
-        return ExperimentFolder.Start(setup, Shard.All, _root, Path.Combine(_root, "compare"), 2, TinyExperiments.Run, includePlots: false);
+        return ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "compare"), 2, TinyExperiments.Run, includePlots: false);
     }
 }

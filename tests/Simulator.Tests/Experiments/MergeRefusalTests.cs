@@ -79,7 +79,7 @@ public sealed partial class MergeRefusalTests
         var a = Shard("a", new Shard(0, 2));
         var b = Shard("b", new Shard(1, 2));
         Directory.CreateDirectory(_merged);
-        var e = Assert.Throws<ExperimentException>(() => ExperimentFolder.Merge([a, b], _merged))!;
+        var e = Assert.Throws<ExperimentException>(() => ShardMerge.Merge([a, b], _merged))!;
         Assert.That(e.Message, Does.Contain("already exists"));
         Assert.That(Directory.GetFileSystemEntries(_merged), Is.Empty);
     }
@@ -87,7 +87,7 @@ public sealed partial class MergeRefusalTests
     private void AssertRefused(IReadOnlyList<string> dirs, string message)
     {
         var before = FolderAssert.Entries(_root);
-        var e = Assert.Throws<ExperimentException>(() => ExperimentFolder.Merge(dirs, _merged))!;
+        var e = Assert.Throws<ExperimentException>(() => ShardMerge.Merge(dirs, _merged))!;
         Assert.That(e.Message, Does.Contain(message));
         Assert.That(FolderAssert.Entries(_root), Is.EqualTo(before), "nothing written");
     }
@@ -96,7 +96,7 @@ public sealed partial class MergeRefusalTests
     {
         var settings = TinyExperiments.Settings(replications, seed) with { Overrides = overrides ?? ["horizon=6h"] };
         var setup = ExperimentSetup.ForRun(TinyExperiments.Replay, settings, TinyExperiments.Load);
-        return ExperimentFolder.Start(setup, shard, _root, Path.Combine(_root, name), 1, TinyExperiments.Run, includePlots: false).Folder;
+        return ExperimentRunner.Start(setup, shard, _root, Path.Combine(_root, name), 1, TinyExperiments.Run, includePlots: false).Folder;
     }
 
     [GeneratedRegex("\"tool_version\": \"[^\"]*\"")]

@@ -60,8 +60,8 @@ public sealed class RunPlotsTests
     {
         TimeSeriesRow[] rows =
         [
-            new(0, 0, "zone:us-east-1b", ReportedMetrics.ApiErrorRatePct, 0),
-            new(0, 1, "zone:us-east-1b", ReportedMetrics.ApiErrorRatePct, 5),
+            new(0, 0, "zone:us-east-1b", MetricCatalog.ApiErrorRatePct.Name, 0),
+            new(0, 1, "zone:us-east-1b", MetricCatalog.ApiErrorRatePct.Name, 5),
         ];
         var plots = RunPlots.Build(SyntheticRuns.Result("sparse", rows, [new(0.5, "something")]));
         Assert.That(plots.Select(p => p.Name), Is.EqualTo(new[] { "api-errors" }));

@@ -7,7 +7,7 @@ namespace Simulator.Tests.Reporting;
 
 public sealed class RunSummaryTests
 {
-    private const string Api = ReportedMetrics.ApiErrorRatePct;
+    private static readonly string Api = MetricCatalog.ApiErrorRatePct.Name;
     private const string Zone = SyntheticRuns.Zone;
 
     [Test]

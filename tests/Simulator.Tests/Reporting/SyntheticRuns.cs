@@ -25,9 +25,9 @@ internal static class SyntheticRuns
         var rows = new List<TimeSeriesRow>();
         for (int i = 0; i < times.Length; i++)
         {
-            rows.Add(new(0, times[i], Zone, ReportedMetrics.VolumesStuckPct, stuck[i]));
-            rows.Add(new(0, times[i], Zone, ReportedMetrics.ApiErrorRatePct, api[i]));
-            rows.Add(new(0, times[i], OddScope, ReportedMetrics.FreeCapacityPct, free[i]));
+            rows.Add(new(0, times[i], Zone, MetricCatalog.VolumesStuckPct.Name, stuck[i]));
+            rows.Add(new(0, times[i], Zone, MetricCatalog.ApiErrorRatePct.Name, api[i]));
+            rows.Add(new(0, times[i], OddScope, MetricCatalog.FreeCapacityPct.Name, free[i]));
         }
         return [.. rows];
     }
@@ -67,24 +67,24 @@ internal static class SyntheticRuns
                 double stuck = t < 0.5 ? 13 * jitter * t / 0.5 : 13 * jitter * Math.Exp(-(t - 0.5) / 14) + (t < 60 ? 0.6 : 0.1);
                 double lost = 0.07 * (1 - Math.Exp(-t / 20));
                 double unavailable = t < 30 ? 0.4 * stuck : 0;
-                rows.Add(new(rep, t, Zone, ReportedMetrics.VolumesStuckPct, stuck));
-                rows.Add(new(rep, t, Zone, ReportedMetrics.VolumesLostPct, lost));
-                rows.Add(new(rep, t, Zone, ReportedMetrics.VolumesUnavailablePct, unavailable));
+                rows.Add(new(rep, t, Zone, MetricCatalog.VolumesStuckPct.Name, stuck));
+                rows.Add(new(rep, t, Zone, MetricCatalog.VolumesLostPct.Name, lost));
+                rows.Add(new(rep, t, Zone, MetricCatalog.VolumesUnavailablePct.Name, unavailable));
                 for (int z = 0; z < zones.Length; z++)
                 {
                     double peak = z == 0 ? 45 : 12 - 2 * z;
                     double api = t < 3 + z ? peak * Math.Sin(Math.PI * t / (3 + z)) * jitter : (z == 0 && t < 12 ? 2 : 0.2 * z);
-                    rows.Add(new(rep, t, zones[z], ReportedMetrics.ApiErrorRatePct, api));
+                    rows.Add(new(rep, t, zones[z], MetricCatalog.ApiErrorRatePct.Name, api));
                 }
                 for (int c = 0; c < clusters.Length; c++)
                 {
                     double free = t < 1 ? 25 - 24 * t : t < 30 ? 1 : Math.Min(35, 1 + (t - 30) * (1.5 + c * 0.3));
-                    rows.Add(new(rep, t, clusters[c], ReportedMetrics.FreeCapacityPct, free));
+                    rows.Add(new(rep, t, clusters[c], MetricCatalog.FreeCapacityPct.Name, free));
                     double crashed = Math.Floor(40 * (1 - Math.Exp(-t / (2 + c))));
-                    rows.Add(new(rep, t, clusters[c], ReportedMetrics.NodesCrashedTotal, crashed));
+                    rows.Add(new(rep, t, clusters[c], MetricCatalog.NodesCrashedTotal.Name, crashed));
                 }
-                rows.Add(new(rep, t, networks[0], ReportedMetrics.NetworkUtilizationPct, t < 0.2 ? 0 : 55 + 10 * Math.Sin(t)));
-                rows.Add(new(rep, t, networks[1], ReportedMetrics.NetworkUtilizationPct, t < 0.2 ? 380 : 20 + 5 * Math.Sin(t)));
+                rows.Add(new(rep, t, networks[0], MetricCatalog.NetworkUtilizationPct.Name, t < 0.2 ? 0 : 55 + 10 * Math.Sin(t)));
+                rows.Add(new(rep, t, networks[1], MetricCatalog.NetworkUtilizationPct.Name, t < 0.2 ? 380 : 20 + 5 * Math.Sin(t)));
             }
         }
         TimelineMarker[] markers =

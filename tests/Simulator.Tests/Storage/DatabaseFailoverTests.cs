@@ -13,7 +13,7 @@ public sealed class DatabaseFailoverTests
     /// crash and fail over once, cleanly); at 0.5 h a routing change isolates 10 % of the nodes for good (their
     /// partners get stuck by a network interruption).
     /// </summary>
-    private static Experiments.Replication RunWithFailoverBug(double bugPct)
+    private static Experiments.SimulationRun RunWithFailoverBug(double bugPct)
     {
         var scenario = Small(freeCapacityPct: 50, horizonH: 1.5,
             faults: [RoutingChange(portionPct: 10, atH: 0.5)],
@@ -21,7 +21,7 @@ public sealed class DatabaseFailoverTests
             {
                 MultiZone = new MultiZoneDatabasesSpec { Count = Volumes, FailoverBugProbability = Fraction.FromPercent(bugPct) },
             });
-        var run = new Experiments.Replication(scenario, seed: 3, replication: 0, scale: 1);
+        var run = new Experiments.SimulationRun(scenario, seed: 3, replication: 0, scale: 1);
         run.Clusters[0].Crash(3);
         run.Run(scenario.SampleInterval);
         return run;

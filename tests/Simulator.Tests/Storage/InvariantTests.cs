@@ -21,7 +21,7 @@ public sealed class InvariantTests
                 EnableNegotiation(atH: 3, perHour: 1800),
                 ManualRestore(atH: 4.5, perHour: 600),
             ]);
-        var run = new Experiments.Replication(scenario, seed: 5, replication: 0, scale: 1) { FullInvariantCheckEvery = scenario.SampleInterval };
+        var run = new Experiments.SimulationRun(scenario, seed: 5, replication: 0, scale: 1) { FullInvariantCheckEvery = scenario.SampleInterval };
 
         Assert.That(() => run.Run(scenario.SampleInterval), Throws.Nothing, "CheckInvariants at every sample");
 

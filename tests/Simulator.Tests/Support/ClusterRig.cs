@@ -8,7 +8,7 @@ using Simulator.Topology;
 namespace Simulator.Tests.Support;
 
 /// <summary>
-/// The model of a scenario's first cluster, built as <see cref="Experiments.Replication"/> builds it (faults and
+/// The model of a scenario's first cluster, built as <see cref="Experiments.SimulationRun"/> builds it (faults and
 /// operator actions included), on an event loop the test drives: schedule any action at any time, run to a time,
 /// read the cluster's state. No metrics and no databases; API calls never hang (use a replication for those).
 /// </summary>

@@ -6,19 +6,19 @@ namespace Simulator.Tests.Support;
 public static class Series
 {
     /// <summary>The (time in hours, value) samples of <paramref name="metric"/> in <paramref name="scope"/>, in time order.</summary>
-    public static List<(double TimeH, double Value)> Of(Replication run, string scope, string metric) =>
+    public static List<(double TimeH, double Value)> Of(SimulationRun run, string scope, string metric) =>
         run.Rows.Where(r => r.Scope == scope && r.Metric == metric).Select(r => (r.TimeH, r.Value)).ToList();
 
     /// <summary>Values sampled in [<paramref name="fromH"/>, <paramref name="toH"/>].</summary>
-    public static List<double> Between(Replication run, string scope, string metric, double fromH, double toH) =>
+    public static List<double> Between(SimulationRun run, string scope, string metric, double fromH, double toH) =>
         Of(run, scope, metric).Where(s => s.TimeH >= fromH - 1e-9 && s.TimeH <= toH + 1e-9).Select(s => s.Value).ToList();
 
     /// <summary>The value sampled at <paramref name="timeH"/> (or the last one before it).</summary>
-    public static double At(Replication run, string scope, string metric, double timeH) =>
+    public static double At(SimulationRun run, string scope, string metric, double timeH) =>
         Of(run, scope, metric).Last(s => s.TimeH <= timeH + 1e-9).Value;
 
     /// <summary>A rate metric (per second) integrated over the run: the count it stands for.</summary>
-    public static double Integrated(Replication run, string scope, string metric)
+    public static double Integrated(SimulationRun run, string scope, string metric)
     {
         var s = Of(run, scope, metric);
         double total = 0;

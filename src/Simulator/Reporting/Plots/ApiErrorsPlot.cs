@@ -1,5 +1,6 @@
 using ScottPlot;
 using Simulator.Experiments;
+using Simulator.Metrics;
 
 namespace Simulator.Reporting.Plots;
 
@@ -15,7 +16,7 @@ public static class ApiErrorsPlot
     /// <summary>The plot, or null when no zone has <c>api_error_rate_pct</c>.</summary>
     public static Plot? Build(RunResult result)
     {
-        var zones = SeriesView.Scopes(result.Series, ReportedMetrics.ApiErrorRatePct, ReportedMetrics.ZoneScopePrefix);
+        var zones = SeriesView.Scopes(result.Series, MetricCatalog.ApiErrorRatePct.Name, MetricCatalog.Zone.Prefix);
         if (zones.Count == 0) return null;
 
         var plot = PlotStyle.Create($"{result.ScenarioName}: control-plane API errors by zone{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
@@ -26,7 +27,7 @@ public static class ApiErrorsPlot
         var order = zones.Select((zone, colour) => (zone, colour)).OrderBy(z => z.zone == result.AffectedZoneScope);
         foreach (var (zone, colour) in order)
         {
-            var band = SeriesView.Band(result.Series, zone, ReportedMetrics.ApiErrorRatePct);
+            var band = SeriesView.Band(result.Series, zone, MetricCatalog.ApiErrorRatePct.Name);
             var (times, values) = (band.TimesH, band.Median);
             string legend = PlotStyle.ScopeName(zone);
             if (zone == result.AffectedZoneScope) legend += ", affected";
@@ -44,7 +45,7 @@ public static class ApiErrorsPlot
         }
         if (binMinutes > 0)
             plot.YLabel($"% of API requests failing ({binMinutes}-min mean)", size: 16);
-        var threshold = plot.Add.HorizontalLine(ReportedMetrics.ApiErrorThresholdPct, 1, PlotStyle.MarkerColor, LinePattern.Dotted);
+        var threshold = plot.Add.HorizontalLine(RunSummary.ApiErrorThresholdPct, 1, PlotStyle.MarkerColor, LinePattern.Dotted);
         threshold.LegendText = "1 % (summary threshold)";
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(2, max * 1.1));

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Simulator.Experiments;
+using Simulator.Metrics;
 
 namespace Simulator.Reporting.Plots;
 
@@ -15,7 +16,7 @@ public static class CapacityPlot
     /// <summary>The plot, or null when neither <c>free_capacity_pct</c> nor <c>nodes_crashed_total</c> is sampled.</summary>
     public static Plot? Build(RunResult result)
     {
-        var clusters = SeriesView.Scopes(result.Series, ReportedMetrics.FreeCapacityPct, ReportedMetrics.ClusterScopePrefix);
+        var clusters = SeriesView.Scopes(result.Series, MetricCatalog.FreeCapacityPct.Name, MetricCatalog.Cluster.Prefix);
         var crashScopes = CrashScopes(result);
         if (clusters.Count == 0 && crashScopes.Count == 0) return null;
 
@@ -28,14 +29,14 @@ public static class CapacityPlot
         double lastH = 0, crashMax = 0, freeMax = 0;
         foreach (var cluster in clusters)
         {
-            var band = SeriesView.Band(result.Series, cluster, ReportedMetrics.FreeCapacityPct);
+            var band = SeriesView.Band(result.Series, cluster, MetricCatalog.FreeCapacityPct.Name);
             PlotStyle.Curve(plot, band, $"free: {PlotStyle.ScopeName(cluster)}", ColourOf(cluster));
             lastH = Math.Max(lastH, band.TimesH[^1]);
             freeMax = Math.Max(freeMax, PlotStyle.MaxFinite(0, band.P95));
         }
         foreach (var scope in crashScopes)
         {
-            var band = SeriesView.Band(result.Series, scope, ReportedMetrics.NodesCrashedTotal);
+            var band = SeriesView.Band(result.Series, scope, MetricCatalog.NodesCrashedTotal.Name);
             PlotStyle.Curve(plot, band, $"crashed: {PlotStyle.ScopeName(scope)} (right)",
                 ColourOf(scope), LinePattern.Dashed, plot.Axes.Right);
             lastH = Math.Max(lastH, band.TimesH[^1]);
@@ -58,9 +59,9 @@ public static class CapacityPlot
     /// <summary>Crash counts at the coarsest level sampled: the region's if there is one, else each cluster's, else each zone's.</summary>
     private static IReadOnlyList<string> CrashScopes(RunResult result)
     {
-        foreach (var prefix in new[] { ReportedMetrics.RegionScopePrefix, ReportedMetrics.ClusterScopePrefix, ReportedMetrics.ZoneScopePrefix })
+        foreach (var kind in new[] { MetricCatalog.Region, MetricCatalog.Cluster, MetricCatalog.Zone })
         {
-            var scopes = SeriesView.Scopes(result.Series, ReportedMetrics.NodesCrashedTotal, prefix);
+            var scopes = SeriesView.Scopes(result.Series, MetricCatalog.NodesCrashedTotal.Name, kind.Prefix);
             if (scopes.Count > 0) return scopes;
         }
         return [];

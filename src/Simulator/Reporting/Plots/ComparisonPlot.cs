@@ -25,7 +25,7 @@ public static class ComparisonPlot
         var bands = curves.Select(c => (c.Label, Band: SeriesView.Band(c.Rows, zoneScope, metric)))
             .Where(b => b.Band.TimesH.Length > 0).ToList();
         if (bands.Count == 0) return null;
-        string what = metric == ReportedMetrics.VolumesLostPct ? "lost" : "stuck";
+        string what = metric == MetricCatalog.VolumesLostPct.Name ? "lost" : "stuck";
         int n = bands.Max(b => b.Band.Replications);
         string note = n > 1 ? $" (median of {n} runs each, 5–95 % shaded)" : "";
         var plot = PlotStyle.Create($"volumes {what} in {PlotStyle.ScopeName(zoneScope)}, by variant{note}",

@@ -1,5 +1,6 @@
 using ScottPlot;
 using Simulator.Experiments;
+using Simulator.Metrics;
 
 namespace Simulator.Reporting.Plots;
 
@@ -12,7 +13,7 @@ public static class NetworkPlot
     /// <summary>The plot, or null when no network has <c>network_utilization_pct</c>.</summary>
     public static Plot? Build(RunResult result)
     {
-        var networks = SeriesView.Scopes(result.Series, ReportedMetrics.NetworkUtilizationPct, ReportedMetrics.NetworkScopePrefix);
+        var networks = SeriesView.Scopes(result.Series, MetricCatalog.NetworkUtilizationPct.Name, MetricCatalog.Network.Prefix);
         if (networks.Count == 0) return null;
 
         var plot = PlotStyle.Create($"{result.ScenarioName}: network utilization{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
@@ -20,7 +21,7 @@ public static class NetworkPlot
         double lastH = 0, max = 0;
         for (int i = 0; i < networks.Count; i++)
         {
-            var band = SeriesView.Band(result.Series, networks[i], ReportedMetrics.NetworkUtilizationPct);
+            var band = SeriesView.Band(result.Series, networks[i], MetricCatalog.NetworkUtilizationPct.Name);
             PlotStyle.Curve(plot, band, $"{PlotStyle.ScopeName(networks[i])} ({PlotStyle.PeakText(band.TimesH, band.Median)})",
                 PlotStyle.Palette[i % PlotStyle.Palette.Length]);
             lastH = Math.Max(lastH, band.TimesH[^1]);

@@ -23,9 +23,9 @@ public static class OutageCurvePlot
         string zone = result.AffectedZoneScope;
         var curves = new (string Metric, string Legend, Color Color, LinePattern Pattern)[]
         {
-            (ReportedMetrics.VolumesStuckPct, "stuck", PlotStyle.Palette[0], LinePattern.Solid),
-            (ReportedMetrics.VolumesUnavailablePct, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed),
-            (ReportedMetrics.VolumesLostPct, "lost for good", PlotStyle.Palette[6], LinePattern.Solid),
+            (MetricCatalog.VolumesStuckPct.Name, "stuck", PlotStyle.Palette[0], LinePattern.Solid),
+            (MetricCatalog.VolumesUnavailablePct.Name, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed),
+            (MetricCatalog.VolumesLostPct.Name, "lost for good", PlotStyle.Palette[6], LinePattern.Solid),
         };
         var present = curves
             .Select(c => (c, Data: SeriesView.Band(result.Series, zone, c.Metric)))

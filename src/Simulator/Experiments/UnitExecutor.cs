@@ -9,7 +9,7 @@ namespace Simulator.Experiments;
 /// made of them later reads them in index order. A stop request (Ctrl-C) lets the units in flight finish and starts
 /// no more. A failing unit stops the others from starting and is rethrown.
 /// </summary>
-public static class ExperimentExecutor
+public static class UnitExecutor
 {
     /// <param name="setup">The plan and its scenarios.</param>
     /// <param name="units">The units to compute, in the order to start them.</param>
@@ -18,7 +18,8 @@ public static class ExperimentExecutor
     /// <param name="onUnitDone">Called on the worker thread with each finished unit's result.</param>
     /// <param name="progress">Overall progress; reports are serialized.</param>
     /// <param name="stop">Stops starting units; those in flight finish.</param>
-    public static ExecutionReport Run(ExperimentSetup setup, IReadOnlyList<UnitKey> units, int threads, UnitRunner runUnit,
+    /// <returns>Wall time of the whole execution, in seconds.</returns>
+    public static double Run(ExperimentSetup setup, IReadOnlyList<UnitKey> units, int threads, UnitRunner runUnit,
         Action<UnitKey, RunResult> onUnitDone, IProgress<ExperimentProgress>? progress = null, CancellationToken stop = default)
     {
         var clock = Stopwatch.StartNew();
@@ -100,7 +101,7 @@ public static class ExperimentExecutor
         }
         failure?.Throw();
         clock.Stop();
-        return new ExecutionReport(done, done < units.Count, clock.Elapsed.TotalSeconds, doneEvents);
+        return clock.Elapsed.TotalSeconds;
     }
 
     private sealed class Relay(Action<RunProgress> report) : IProgress<RunProgress>

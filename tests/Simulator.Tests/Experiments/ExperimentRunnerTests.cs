@@ -6,7 +6,7 @@ using Simulator.Reporting;
 
 namespace Simulator.Tests.ExperimentLayer;
 
-public sealed class ExperimentFolderTests
+public sealed class ExperimentRunnerTests
 {
     private string _root = "";
 
@@ -69,7 +69,7 @@ public sealed class ExperimentFolderTests
 
         Assert.That(shards.Select(s => s.State.UnitsDone), Is.EqualTo(new[] { 2, 2, 1, 1 }));
         Assert.That(shards.Select(s => s.Results), Has.All.Null, "a shard holds units, not final files");
-        var merged = ExperimentFolder.Merge([.. shards.Select(s => s.Folder)], Path.Combine(_root, "merged"), includePlots: false);
+        var merged = ShardMerge.Merge([.. shards.Select(s => s.Folder)], Path.Combine(_root, "merged"), includePlots: false);
 
         FolderAssert.SameCsvBytes(single.Folder, merged.Folder);
         Assert.That(merged.State.MergedFrom, Has.Count.EqualTo(4));
@@ -87,7 +87,7 @@ public sealed class ExperimentFolderTests
         using var stop = new CancellationTokenSource();
         int started = 0;
         // Ctrl-C during the second unit: it finishes, no third starts.
-        var interrupted = ExperimentFolder.Start(setup, Shard.All, _root, Path.Combine(_root, "interrupted"), threads: 1,
+        var interrupted = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "interrupted"), threads: 1,
             (scenario, options, progress) =>
             {
                 if (++started == 2) stop.Cancel();
@@ -100,10 +100,10 @@ public sealed class ExperimentFolderTests
         Assert.That(UnitFiles.Done(Path.Combine(interrupted.Folder, "units")), Is.EqualTo(new[] { 0, 1 }));
 
         var ran = new List<(int Point, int Replication)>();
-        var resumed = ExperimentFolder.Resume(interrupted.Folder, ExperimentKind.Sweep, TinyExperiments.Load, threads: 1,
+        var resumed = ExperimentRunner.Resume(interrupted.Folder, ExperimentKind.Sweep, TinyExperiments.Load, threads: 1,
             (scenario, options, progress) =>
             {
-                ran.Add((scenario.Overrides.Contains($"{TinyExperiments.FreeCapacityPath}=10%") ? 1 : 0, options.OnlyReplications!.Single()));
+                ran.Add((scenario.Overrides.Contains($"{TinyExperiments.FreeCapacityPath}=10%") ? 1 : 0, options.Replication));
                 return TinyExperiments.Run(scenario, options, progress);
             }, includePlots: false);
 
@@ -120,16 +120,16 @@ public sealed class ExperimentFolderTests
         string scenario = Path.Combine(_root, "storm.yaml");
         File.WriteAllText(scenario, $"extends: {TinyExperiments.Replay}\nname: storm\n");
         var setup = ExperimentSetup.ForRun(scenario, TinyExperiments.Settings(replications: 2), TinyExperiments.Load);
-        var stopped = ExperimentFolder.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, TinyExperiments.Run,
+        var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, TinyExperiments.Run,
             stop: new CancellationToken(canceled: true));
         Assert.That(stopped.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
 
         File.AppendAllText(scenario, "seed: 7\n");
         var e = Assert.Throws<ExperimentException>(() =>
-            ExperimentFolder.Resume(stopped.Folder, ExperimentKind.Run, TinyExperiments.Load, 1, TinyExperiments.Run))!;
+            ExperimentRunner.Resume(stopped.Folder, ExperimentKind.Run, TinyExperiments.Load, 1, TinyExperiments.Run))!;
         Assert.That(e.Message, Does.Contain("storm.yaml has changed since the experiment started"));
         var wrongKind = Assert.Throws<ExperimentException>(() =>
-            ExperimentFolder.Resume(stopped.Folder, ExperimentKind.Sweep, TinyExperiments.Load, 1, TinyExperiments.Run))!;
+            ExperimentRunner.Resume(stopped.Folder, ExperimentKind.Sweep, TinyExperiments.Load, 1, TinyExperiments.Run))!;
         Assert.That(wrongKind.Message, Does.Contain("holds a run; resume it with replsim run --resume"));
     }
 
@@ -154,10 +154,10 @@ public sealed class ExperimentFolderTests
         var setup = ExperimentSetup.ForSweep(TinyExperiments.Replay, [$"{TinyExperiments.FreeCapacityPath}=1%,10%"], null,
             TinyExperiments.Settings(replications: 1, seed: 5), TinyExperiments.Load);
         var created = new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero);
-        var outcome = ExperimentFolder.Start(setup, new Shard(0, 2), _root, null, 1, TinyExperiments.Run, includePlots: false, createdUtc: created);
+        var outcome = ExperimentRunner.Start(setup, new Shard(0, 2), _root, null, 1, TinyExperiments.Run, includePlots: false, createdUtc: created);
         Assert.That(outcome.Folder, Is.EqualTo(Path.Combine(_root, "aws-2011-us-east-1", "sweep-20260314-092653-5-shard-0-of-2")));
     }
 
     private ExperimentOutcome Start(ExperimentSetup setup, Shard shard, string name, int threads, bool plots = false) =>
-        ExperimentFolder.Start(setup, shard, _root, Path.Combine(_root, name), threads, TinyExperiments.Run, includePlots: plots);
+        ExperimentRunner.Start(setup, shard, _root, Path.Combine(_root, name), threads, TinyExperiments.Run, includePlots: plots);
 }

@@ -10,7 +10,7 @@ using Simulator.Topology;
 namespace Simulator.Experiments;
 
 /// <summary>One replication of a scenario: builds the model on a fresh event loop, runs it to the horizon, samples it.</summary>
-public sealed class Replication
+public sealed class SimulationRun
 {
     private readonly Scenario _scenario;
     private readonly Simulation _sim = new();
@@ -22,7 +22,7 @@ public sealed class Replication
     private readonly IReadOnlyList<TimelineMarker> _markers;
     private readonly List<long> _typicalSizeMiB = []; // median volume size of each cluster: what a new volume needs
 
-    public Replication(Scenario scenario, ulong seed, int replication, double scale)
+    public SimulationRun(Scenario scenario, ulong seed, int replication, double scale)
     {
         _scenario = scenario;
         var streams = new RandomStreams(seed, replication);

@@ -1,4 +1,4 @@
-namespace Simulator.Reporting;
+namespace Simulator.Experiments;
 
 /// <summary>Whether a folder has every unit of its share.</summary>
 public enum ExperimentStatus

@@ -1,6 +1,4 @@
-using Simulator.Experiments;
-
-namespace Simulator.Reporting;
+namespace Simulator.Experiments;
 
 /// <summary>
 /// The <c>experiment</c> block of a manifest: the plan, which share of it the folder holds, and how far it got.

@@ -1,0 +1,142 @@
+namespace Simulator.Metrics;
+
+/// <summary>
+/// Every metric <see cref="MetricsSampler"/> emits, with its unit, the kinds of scope it is sampled for and what it
+/// measures, and the kinds of scope. The one place metric names and scope prefixes are written: the sampler and the
+/// reports read them from here, and a test holds what the sampler emits to this list.
+/// </summary>
+public static class MetricCatalog
+{
+    private const string Percent = "%", PerSecond = "per second", Milliseconds = "ms";
+
+    /// <summary>A region: the clusters of all its zones.</summary>
+    public static readonly ScopeKind Region = new("region", "region:<region>",
+        "A region: the volumes of every simulated cluster in its zones.");
+
+    /// <summary>An availability zone: its clusters, and the API calls its callers make.</summary>
+    public static readonly ScopeKind Zone = new("zone", "zone:<zone>",
+        "An availability zone: the volumes of its clusters (when it has simulated clusters), and the control-plane API " +
+        "requests sent from it.");
+
+    /// <summary>A storage cluster.</summary>
+    public static readonly ScopeKind Cluster = new("cluster", "cluster:<cluster>",
+        "A storage cluster: its nodes, their free space, and the re-mirroring of its volumes.");
+
+    /// <summary>One of a cluster's two networks.</summary>
+    public static readonly ScopeKind Network = new("network", "network:<cluster>/primary or network:<cluster>/secondary",
+        "One of a cluster's two networks, the primary or the low-capacity secondary one.");
+
+    /// <summary>Scope kinds a metric of a zone's volumes is sampled for.</summary>
+    private static readonly ScopeKind[] VolumeScopes = [Region, Zone];
+
+    public static readonly MetricDefinition VolumesStuckPct = new("volumes_stuck_pct", Percent, VolumeScopes,
+        "Volumes whose I/O is blocked now, because they lost their partner replica and have not started copying to a new one " +
+        "or have no reachable copy, as a percentage of the scope's volumes.");
+
+    public static readonly MetricDefinition VolumesUnavailablePct = new("volumes_unavailable_pct", Percent, VolumeScopes,
+        "Stuck volumes with no reachable copy (their only up-to-date replica is on a crashed node, or both replicas are isolated), " +
+        "as a percentage of the scope's volumes; a part of the stuck ones.");
+
+    public static readonly MetricDefinition VolumesDegradedPct = new("volumes_degraded_pct", Percent, VolumeScopes,
+        "Volumes copying their data to a new partner replica, still serving I/O, as a percentage of the scope's volumes.");
+
+    public static readonly MetricDefinition VolumesLostPct = new("volumes_lost_pct", Percent, VolumeScopes,
+        "Volumes lost for good because their only up-to-date copy was unrecoverable, as a percentage of the scope's volumes; " +
+        "cumulative, it never decreases.");
+
+    public static readonly MetricDefinition VolumesEverStuckPct = new("volumes_ever_stuck_pct", Percent, VolumeScopes,
+        "Volumes that have been stuck at least once since time 0, as a percentage of the scope's volumes; cumulative.");
+
+    public static readonly MetricDefinition VolumesStuckByCrashPct = new("volumes_stuck_by_crash_pct", Percent, VolumeScopes,
+        "Volumes that a node crash (rather than a network isolation) has made stuck at least once since time 0, as a percentage " +
+        "of the scope's volumes; cumulative.");
+
+    public static readonly MetricDefinition VolumesStuckPctOfAffected = new("volumes_stuck_pct_of_affected", Percent, VolumeScopes,
+        "Volumes stuck now as a percentage of the volumes ever stuck (0 while none has been).");
+
+    public static readonly MetricDefinition VolumesNotRestoredPctOfAffected = new("volumes_not_restored_pct_of_affected", Percent,
+        VolumeScopes,
+        "Volumes stuck now or lost for good, as a percentage of the volumes ever stuck (0 while none has been).");
+
+    public static readonly MetricDefinition ApiRequestsPerS = new("api_requests_per_s", PerSecond, [Zone],
+        "Control-plane API requests from the zone that completed (served or failed) during the sampling interval, per second.");
+
+    public static readonly MetricDefinition ApiErrorRatePct = new("api_error_rate_pct", Percent, [Zone],
+        "API requests from the zone that failed (timed out, refused by a full queue or by a disabled API) during the sampling " +
+        "interval, as a percentage of those completed (0 when none completed).");
+
+    public static readonly MetricDefinition ApiLatencyP99Ms = new("api_latency_p99_ms", Milliseconds, [Zone],
+        "The 99th percentile of the response time, in milliseconds, of the API requests from the zone completed during the " +
+        "sampling interval (0 when none completed).");
+
+    public static readonly MetricDefinition ControlPlaneUtilizationPct = new("control_plane_utilization_pct", Percent, [Zone],
+        "Busy share of the worker pool that serves the zone (the region's pool, or the zone's own), re-mirroring negotiations " +
+        "accounted as a fluid included, in percent.");
+
+    public static readonly MetricDefinition DatabasesSingleZoneImpactedPct = new("databases_single_zone_impacted_pct", Percent, [Zone],
+        "Single-zone databases with at least one of their striped volumes stuck now, as a percentage of those databases; sampled " +
+        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+
+    public static readonly MetricDefinition DatabasesMultiZoneFailoverFailedPct = new("databases_multi_zone_failover_failed_pct",
+        Percent, [Zone],
+        "Multi-zone databases whose failover to their standby failed, as a percentage of those databases; cumulative, sampled " +
+        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+
+    public static readonly MetricDefinition FreeCapacityPct = new("free_capacity_pct", Percent, [Cluster],
+        "Free space on the nodes that accept new replicas, as a percentage of the cluster's capacity (crashed nodes' capacity " +
+        "excluded).");
+
+    public static readonly MetricDefinition NodesCrashedTotal = new("nodes_crashed_total", "crashes", [Cluster],
+        "Node crashes since time 0, a node counted again each time it crashes; cumulative.");
+
+    public static readonly MetricDefinition NodesIsolated = new("nodes_isolated", "nodes", [Cluster],
+        "Nodes that cannot reach their partners now, because the network their traffic is routed on is congested.");
+
+    public static readonly MetricDefinition NodesAddedTotal = new("nodes_added_total", "nodes", [Cluster],
+        "Nodes operators have added to the cluster since time 0; cumulative.");
+
+    public static readonly MetricDefinition RemirrorAttemptsPerS = new("remirror_attempts_per_s", PerSecond, [Cluster],
+        "Searches for a node to hold a new replica, made by the cluster's stuck volumes during the sampling interval, per second " +
+        "(futile retries accounted as rates included).");
+
+    public static readonly MetricDefinition VolumesWaiting = new("volumes_waiting", "volumes", [Cluster],
+        "Stuck volumes not retrying on their own now: waiting to be woken when space appears, or parked since operators " +
+        "stopped futile searches.");
+
+    public static readonly MetricDefinition ControlPlaneCutPct = new("control_plane_cut_pct", Percent, [Cluster],
+        "Share of the cluster's re-mirroring negotiations that operators have cut off from the control plane (each is refused " +
+        "with this probability), in percent.");
+
+    public static readonly MetricDefinition NegotiationErrorRatePct = new("negotiation_error_rate_pct", Percent, [Cluster],
+        "Re-mirroring negotiations of the cluster's volumes that failed (refused, cut off or timed out) during the sampling " +
+        "interval, as a percentage of those started (0 when none started).");
+
+    public static readonly MetricDefinition NegotiationsPerS = new("negotiations_per_s", PerSecond, [Cluster],
+        "Re-mirroring negotiations the cluster's volumes started with the control plane during the sampling interval, per " +
+        "second (refused ones included).");
+
+    public static readonly MetricDefinition NetworkUtilizationPct = new("network_utilization_pct", Percent, [Network],
+        "Traffic offered to the network, re-mirroring copies included, as a percentage of its capacity; it can exceed 100, and " +
+        "the network is congested when its inelastic traffic alone does.");
+
+    /// <summary>The scope kinds, from the widest to the narrowest.</summary>
+    public static IReadOnlyList<ScopeKind> ScopeKinds { get; } = [Region, Zone, Cluster, Network];
+
+    /// <summary>Every metric the sampler emits, grouped by scope kind.</summary>
+    public static IReadOnlyList<MetricDefinition> All { get; } =
+    [
+        VolumesStuckPct, VolumesUnavailablePct, VolumesDegradedPct, VolumesLostPct, VolumesEverStuckPct, VolumesStuckByCrashPct,
+        VolumesStuckPctOfAffected, VolumesNotRestoredPctOfAffected,
+        ApiRequestsPerS, ApiErrorRatePct, ApiLatencyP99Ms, ControlPlaneUtilizationPct,
+        DatabasesSingleZoneImpactedPct, DatabasesMultiZoneFailoverFailedPct,
+        FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
+        ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
+        NetworkUtilizationPct,
+    ];
+
+    /// <summary>The metric named <paramref name="name"/>, or null when the catalogue has none.</summary>
+    public static MetricDefinition? Find(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The kind of <paramref name="scope"/> (<c>zone:us-east-1a</c> is a zone), or null when it has no known prefix.</summary>
+    public static ScopeKind? KindOf(string scope) => ScopeKinds.FirstOrDefault(k => k.Holds(scope));
+}
