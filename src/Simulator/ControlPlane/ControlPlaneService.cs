@@ -68,14 +68,14 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
     private readonly List<double> _sourceNegotiations = [], _sourceNegotiationErrors = [];
 
     public ControlPlaneService(Simulation sim, RandomStreams streams, ControlPlaneSpec spec, IReadOnlyList<string> zoneNames,
-        double scale, Func<int, double> hangProbability)
+        Func<int, double> hangProbability)
     {
         _sim = sim;
         _spec = spec;
         _zones = zoneNames.Count;
         _hangProbability = hangProbability;
-        _workersPerPool = Math.Max(1, (int)Math.Round(spec.Workers * scale));
-        _queueLimit = Math.Max(1, (int)Math.Round(spec.QueueLimit * scale));
+        _workersPerPool = spec.Workers;
+        _queueLimit = spec.QueueLimit;
         int poolCount = spec.Scope == ControlPlaneScope.Regional ? 1 : _zones;
         _pools = new Resource[poolCount];
         for (int p = 0; p < poolCount; p++) _pools[p] = new Resource(sim, _workersPerPool);
@@ -85,7 +85,7 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
         for (int z = 0; z < _zones; z++) _zonePool[z] = spec.Scope == ControlPlaneScope.Regional ? 0 : z;
         int kinds = spec.Api.Count;
         _ratesPerSecond = new double[kinds];
-        for (int k = 0; k < kinds; k++) _ratesPerSecond[k] = spec.Api[k].RatePerZone.PerSecond * scale;
+        for (int k = 0; k < kinds; k++) _ratesPerSecond[k] = spec.Api[k].RatePerZone.PerSecond;
         _disabled = new bool[_zones * Math.Max(1, kinds)];
         _arrivalStreams = new RandomStream[_zones * Math.Max(1, kinds)];
         for (int z = 0; z < _zones; z++)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Simulator.Scenarios;
 using Simulator.ControlPlane;
 using Simulator.Engine;
 using Simulator.Faults;
@@ -24,18 +25,16 @@ public sealed class SimulationRun
 
     public SimulationRun(Scenario scenario, ulong seed, int replication, double scale)
     {
+        scenario = ScenarioScaler.Scale(scenario, scale);
         _scenario = scenario;
         var streams = new RandomStreams(seed, replication);
         foreach (var region in scenario.Topology.Regions)
             foreach (var zone in region.Zones)
                 _zones.Add(new ZoneInfo(_zones.Count, zone.Name, region.Name));
 
-        _cp = new ControlPlaneService(_sim, streams, scenario.ControlPlane, _zones.Select(z => z.Name).ToList(), scale, HangProbability);
+        _cp = new ControlPlaneService(_sim, streams, scenario.ControlPlane, _zones.Select(z => z.Name).ToList(), HangProbability);
 
-        // The databases live in the zone of the first fault (the zone under study).
-        string? dbZone = null;
-        if (scenario.Databases is not null && scenario.Faults.Count > 0)
-            dbZone = scenario.Topology.Regions.SelectMany(r => r.Zones).First(z => z.Clusters.Any(c => c.Name == scenario.Faults[0].Cluster)).Name;
+        string? dbZone = scenario.Databases?.Zone;
         var observer = new ObserverRelay();
         foreach (var region in scenario.Topology.Regions)
             foreach (var zone in region.Zones)
@@ -45,17 +44,17 @@ public sealed class SimulationRun
                 {
                     _typicalSizeMiB.Add(c.VolumeSize.Median.Bytes >> 20);
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
-                        scenario.RetryAccounting, scale, _sim, streams, _cp, observer));
+                        scenario.RetryAccounting, _sim, streams, _cp, observer));
                 }
             }
         if (dbZone is not null)
         {
-            _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), scale, streams);
+            _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), streams);
             observer.Target = _databases;
         }
         _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone);
-        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, scale);
-        AffectedZone = dbZone ?? _zones[0].Name;
+        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams);
+        AffectedZone = scenario.AffectedZoneName;
     }
 
     public string AffectedZone { get; }

@@ -12,7 +12,7 @@ public static class Timeline
 {
     /// <summary>Schedules every fault and action; returns the markers to draw.</summary>
     public static IReadOnlyList<TimelineMarker> Schedule(Scenario scenario, Simulation sim, IReadOnlyList<StorageCluster> clusters,
-        IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams, double scale)
+        IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams)
     {
         var markers = new List<TimelineMarker>();
         StorageCluster Cluster(string name) => clusters.First(c => c.Name == name);
@@ -74,7 +74,7 @@ public static class Timeline
                 case OperatorActionKind.AddCapacity:
                 {
                     var c = Cluster(action.Cluster!);
-                    int nodes = Math.Max(1, (int)Math.Round(action.Nodes!.Value * scale));
+                    int nodes = action.Nodes!.Value;
                     int batches = action.Batches ?? 1;
                     var every = action.Every ?? Duration.Zero;
                     for (int b = 0; b < batches; b++) sim.Schedule(at + every * b, () => c.AddNodes(nodes));
@@ -83,14 +83,14 @@ public static class Timeline
                 case OperatorActionKind.EnableNegotiation:
                 {
                     var c = Cluster(action.Cluster!);
-                    double rate = action.Rate!.Value.PerSecond * scale;
+                    double rate = action.Rate!.Value.PerSecond;
                     sim.Schedule(at, () => c.EnableNegotiation(rate));
                     break;
                 }
                 case OperatorActionKind.ManualRestore:
                 {
                     var c = Cluster(action.Cluster!);
-                    double rate = action.Rate!.Value.PerSecond * scale;
+                    double rate = action.Rate!.Value.PerSecond;
                     sim.Schedule(at, () => c.StartManualRestore(rate));
                     break;
                 }

@@ -17,11 +17,11 @@ public sealed class DatabaseFleet : IVolumeObserver
     private readonly double _bugProbability;
     private readonly RandomStream _failoverStream;
 
-    public DatabaseFleet(DatabasesSpec spec, IReadOnlyList<StorageCluster> zoneClusters, double scale, RandomStreams streams)
+    public DatabaseFleet(DatabasesSpec spec, IReadOnlyList<StorageCluster> zoneClusters, RandomStreams streams)
     {
-        int single = spec.SingleZone is null ? 0 : (int)Math.Round(spec.SingleZone.Count * scale);
+        int single = spec.SingleZone?.Count ?? 0;
         int stripe = spec.SingleZone?.StripeVolumes ?? 1;
-        int multi = spec.MultiZone is null ? 0 : (int)Math.Round(spec.MultiZone.Count * scale);
+        int multi = spec.MultiZone?.Count ?? 0;
         _bugProbability = spec.MultiZone?.FailoverBugProbability.Value ?? 0;
         _failoverStream = streams.Get("db-failover");
         _singleBlocked = new int[single];

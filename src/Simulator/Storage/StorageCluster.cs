@@ -18,7 +18,7 @@ public sealed class StorageCluster
     private const long MiB = 1L << 20;
 
     public StorageCluster(int index, string name, int zoneIndex, string zoneName, ClusterSpec spec, ReplicationSpec replication,
-        RetryAccounting accounting, double scale, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer)
+        RetryAccounting accounting, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer)
     {
         Index = index;
         Name = name;
@@ -37,16 +37,14 @@ public sealed class StorageCluster
         CutStream = streams.Get("cut:" + name);
         RestartStream = streams.Get("restart:" + name);
 
-        int nodes = Math.Max(3, (int)Math.Round(spec.Nodes * scale));
-        int volumes = Math.Max(1, (int)Math.Round(spec.Volumes * scale));
+        int nodes = spec.Nodes, volumes = spec.Volumes;
         Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
         Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer);
         Lists = new VolumeLists(volumes, WaitList.Count);
         PlaceInitialReplicas(spec);
 
-        // Network capacities scale with the node count, so that --scale keeps every ratio.
-        Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond * scale, spec.SecondaryNetwork.BitsPerSecond * scale,
+        Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond, spec.SecondaryNetwork.BitsPerSecond,
             spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes);
         ReMirror = new ReMirroring(this);
         LifeCycle = new NodeLifeCycle(this);

@@ -17,6 +17,7 @@ public sealed class MetricCatalogTests
         faults: [RoutingChange(portionPct: 10, atH: 0.25)],
         databases: new DatabasesSpec
         {
+            Zone = ZoneA,
             SingleZone = new SingleZoneDatabasesSpec { Count = 100, StripeVolumes = 4 },
             MultiZone = new MultiZoneDatabasesSpec { Count = 100, FailoverBugProbability = Fraction.FromPercent(50) },
         });

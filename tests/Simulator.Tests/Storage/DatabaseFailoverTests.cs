@@ -19,6 +19,7 @@ public sealed class DatabaseFailoverTests
             faults: [RoutingChange(portionPct: 10, atH: 0.5)],
             databases: new DatabasesSpec
             {
+                Zone = ZoneA,
                 MultiZone = new MultiZoneDatabasesSpec { Count = Volumes, FailoverBugProbability = Fraction.FromPercent(bugPct) },
             });
         var run = new Experiments.SimulationRun(scenario, seed: 3, replication: 0, scale: 1);

@@ -21,11 +21,11 @@ public sealed class ClusterRig
         foreach (var region in scenario.Topology.Regions)
             foreach (var zone in region.Zones)
                 zones.Add(new ZoneInfo(zones.Count, zone.Name, region.Name));
-        ControlPlane = new ControlPlaneService(Sim, streams, scenario.ControlPlane, zones.Select(z => z.Name).ToList(), 1, _ => 0);
+        ControlPlane = new ControlPlaneService(Sim, streams, scenario.ControlPlane, zones.Select(z => z.Name).ToList(), _ => 0);
         var zoneSpec = scenario.Topology.Regions.SelectMany(r => r.Zones).First(z => z.Clusters.Count > 0);
         Cluster = new StorageCluster(0, zoneSpec.Clusters[0].Name, zones.First(z => z.Name == zoneSpec.Name).Index, zoneSpec.Name,
-            zoneSpec.Clusters[0], scenario.Replication, scenario.RetryAccounting, 1, Sim, streams, ControlPlane, observer);
-        Timeline.Schedule(scenario, Sim, [Cluster], zones, ControlPlane, streams, 1);
+            zoneSpec.Clusters[0], scenario.Replication, scenario.RetryAccounting, Sim, streams, ControlPlane, observer);
+        Timeline.Schedule(scenario, Sim, [Cluster], zones, ControlPlane, streams);
     }
 
     public Simulation Sim { get; } = new();

@@ -14,5 +14,6 @@ public sealed record ApiCallSpec
     public required Duration Timeout { get; init; }
     /// <summary>Times a caller tries the call again, at once, after it timed out.</summary>
     [Range(0, 100)]
+    [Unscaled("per call")]
     public int Retries { get; init; }
 }

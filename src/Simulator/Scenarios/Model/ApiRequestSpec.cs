@@ -12,6 +12,7 @@ public sealed record ApiRequestSpec
     public required string Name { get; init; }
     [Description("Arrival rate from each zone (multiplied by --scale).")]
     [NonNegative]
+    [Scaled]
     public required Rate RatePerZone { get; init; }
     [Positive]
     public required Duration Service { get; init; }

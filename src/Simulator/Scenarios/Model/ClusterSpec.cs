@@ -11,9 +11,11 @@ public sealed record ClusterSpec
     public required string Name { get; init; }
     [Description("Storage nodes in the cluster (multiplied by --scale).")]
     [Positive]
+    [Scaled(Minimum = 3)]
     public required int Nodes { get; init; }
     [Description("Volumes, each with two replicas on distinct nodes (multiplied by --scale).")]
     [Positive]
+    [Scaled(Minimum = 1)]
     public required int Volumes { get; init; }
     [Description("Volume sizes: log-normal.")]
     public required SizeDistributionSpec VolumeSize { get; init; }
@@ -24,14 +26,18 @@ public sealed record ClusterSpec
     public required Fraction FreeCapacity { get; init; }
     [Description("Traffic each node offers to the network it is routed on (replication and client I/O).")]
     [Positive]
+    [Unscaled("per node")]
     public required Bandwidth NodeTraffic { get; init; }
     [Description("Node-to-node chatter each node keeps on the secondary network.")]
     [NonNegative]
+    [Unscaled("per node")]
     public Bandwidth SecondaryChatter { get; init; } = new(0);
-    [Description("Capacity of the primary network.")]
+    [Description("Capacity of the primary network (multiplied by --scale).")]
     [Positive]
+    [Scaled]
     public required Bandwidth PrimaryNetwork { get; init; }
-    [Description("Capacity of the secondary network.")]
+    [Description("Capacity of the secondary network (multiplied by --scale).")]
     [Positive]
+    [Scaled]
     public required Bandwidth SecondaryNetwork { get; init; }
 }

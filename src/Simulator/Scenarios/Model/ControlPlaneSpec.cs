@@ -10,9 +10,11 @@ public sealed record ControlPlaneSpec
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Regional;
     [Description("Workers (threads) of each pool (multiplied by --scale).")]
     [Positive]
+    [Scaled(Minimum = 1)]
     public required int Workers { get; init; }
     [Description("Requests that may wait for a worker; beyond it a request fails at once (multiplied by --scale).")]
     [Positive]
+    [Scaled(Minimum = 1)]
     public int QueueLimit { get; init; } = 10_000;
     [Description("A re-mirroring negotiation.")]
     public required ApiCallSpec Negotiate { get; init; }

@@ -22,14 +22,17 @@ public sealed record OperatorActionSpec
     public Duration? Over { get; init; }
     [Description("Nodes added per batch (add_capacity; multiplied by --scale).")]
     [Positive]
+    [Scaled(Minimum = 1)]
     public int? Nodes { get; init; }
     [Description("Number of batches (add_capacity).")]
     [Positive]
+    [Unscaled("a number of steps, not of nodes")]
     public int? Batches { get; init; }
     [Description("Time between batches (add_capacity).")]
     public Duration? Every { get; init; }
     [Description("Throttle (enable_negotiation) or pace (manual_restore) (multiplied by --scale).")]
     [Positive]
+    [Scaled]
     public Rate? Rate { get; init; }
     [Description("Text for the plots; a default is made from the action.")]
     public string? Label { get; init; }

@@ -7,6 +7,7 @@ namespace Simulator.Scenarios.Model;
 public sealed record RateDistributionSpec
 {
     [Positive]
+    [Unscaled("per volume")]
     public required Rate Median { get; init; }
     /// <summary>Standard deviation of the natural log of the rate.</summary>
     [Range(0, 5)]

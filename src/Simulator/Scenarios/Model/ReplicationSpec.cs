@@ -16,9 +16,11 @@ public sealed record ReplicationSpec
     public bool HoldGivenUpSpace { get; init; } = true;
     [Description("Copy speed of one re-mirror.")]
     [Positive]
+    [Unscaled("per copy")]
     public required Bandwidth CopyBandwidth { get; init; }
     [Description("Replication requests a search attempt opens and closes on other nodes.")]
     [NonNegative]
+    [Unscaled("per search attempt")]
     public int SearchContacts { get; init; } = 1;
     [Description("Every search attempt also sends a negotiation request to the control plane (2011 protocol).")]
     public bool NegotiatePerAttempt { get; init; } = true;

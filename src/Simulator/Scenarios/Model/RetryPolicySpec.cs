@@ -19,5 +19,6 @@ public sealed record RetryPolicySpec
     public double Multiplier { get; init; } = 2;
     [Description("Failed attempts after which a volume stops retrying and waits to be woken when space appears; none = never.")]
     [Positive]
+    [Unscaled("per volume")]
     public int? Budget { get; init; }
 }

@@ -21,10 +21,13 @@ public sealed record Scenario : IValidatable
     [Positive]
     public Duration SampleInterval { get; init; } = Duration.FromMinutes(1);
     [Description("Default run seed (the command line's --seed wins).")]
+    [Unscaled("a seed, not a quantity")]
     public long Seed { get; init; } = 1;
     [Description("exact: every retry is an event; aggregated: futile retries are accounted as rates (see README).")]
     public RetryAccounting RetryAccounting { get; init; } = RetryAccounting.Aggregated;
     public required TopologySpec Topology { get; init; }
+    [Description("Zone the outage curve, the headline figures and the plots follow; none = the first zone with a cluster.")]
+    public string? AffectedZone { get; init; }
     public required ReplicationSpec Replication { get; init; }
     public required ControlPlaneSpec ControlPlane { get; init; }
     public DatabasesSpec? Databases { get; init; }
@@ -34,6 +37,16 @@ public sealed record Scenario : IValidatable
     public IReadOnlyList<OperatorActionSpec> Operators { get; init; } = [];
     [Description("Published figures the run is checked against by `replsim validate`.")]
     public IReadOnlyList<ValidationFigureSpec> Validation { get; init; } = [];
+
+    /// <summary>The zone the reports follow: <see cref="AffectedZone"/>, or the first zone with a cluster (else the first zone).</summary>
+    public string AffectedZoneName
+    {
+        get
+        {
+            var zones = Topology.Regions.SelectMany(r => r.Zones).ToList();
+            return AffectedZone ?? zones.FirstOrDefault(z => z.Clusters.Count > 0)?.Name ?? zones[0].Name;
+        }
+    }
 
     /// <summary>Checks what the field constraints cannot: names that refer to other parts of the file, and the fields each action needs.</summary>
     public IEnumerable<(string RelativePath, string Message)> Validate()
@@ -76,8 +89,14 @@ public sealed record Scenario : IValidatable
             if (a.Action is OperatorActionKind.EnableNegotiation or OperatorActionKind.ManualRestore && a.Rate is null)
                 yield return ($"{at}.rate", $"{action} needs a rate");
         }
-        if (Databases is not null && Faults.Count == 0)
-            yield return ("databases", "databases live in the zone of the first fault; add a fault or remove databases");
+        if (AffectedZone is not null && !zones.Contains(AffectedZone))
+            yield return ("affected_zone", Unknown("zone", AffectedZone, zones));
+        if (Databases is not null)
+        {
+            var withClusters = Topology.Regions.SelectMany(r => r.Zones).Where(z => z.Clusters.Count > 0).Select(z => z.Name).ToList();
+            if (!withClusters.Contains(Databases.Zone))
+                yield return ("databases.zone", $"expected a zone with a cluster ({string.Join(", ", withClusters)}), found \"{Databases.Zone}\"{DidYouMean.Hint(Databases.Zone, withClusters)}");
+        }
         for (int i = 0; i < Validation.Count; i++)
         {
             var v = Validation[i];

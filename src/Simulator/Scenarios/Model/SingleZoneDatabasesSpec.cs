@@ -8,8 +8,10 @@ public sealed record SingleZoneDatabasesSpec
 {
     [Description("Databases (multiplied by --scale).")]
     [NonNegative]
+    [Scaled]
     public required int Count { get; init; }
     [Description("Volumes each database is striped over.")]
     [Positive]
+    [Unscaled("per database")]
     public required int StripeVolumes { get; init; }
 }
