@@ -57,6 +57,7 @@ internal sealed class ScenarioBinder(List<ScenarioError> errors)
         bool read = shape.Kind switch
         {
             ValueKind.Record => TryBindRecord(node, shape.Record!, path, out value),
+            ValueKind.Union => TryBindUnion(node, shape.Union!, path, out value),
             ValueKind.List => TryBindList(node, shape, path, out value),
             ValueKind.Dictionary => TryBindDictionary(node, shape, path, out value),
             _ => TryBindLeaf(node, shape, path, out value),
@@ -86,7 +87,40 @@ internal sealed class ScenarioBinder(List<ScenarioError> errors)
         return false;
     }
 
-    private bool TryBindRecord(SourceNode node, RecordShape record, string path, out object? value)
+    /// <summary>
+    /// A union's mapping: the key names the kind, then the mapping is bound as that kind's record (without the key).
+    /// When the kind cannot be told, the whole value fails: its fields cannot be checked.
+    /// </summary>
+    private bool TryBindUnion(SourceNode node, UnionShape union, string path, out object? value)
+    {
+        value = null;
+        if (!node.IsMapping)
+        {
+            Fail(node, path, $"expected a mapping with \"{union.Key}\" ({union.OneOf}) and that {union.Key}'s fields, found {node.Describe()}");
+            return false;
+        }
+        string keyPath = FieldPath.Key(path, union.Key);
+        if (node.Find(union.Key) is not { } entry)
+        {
+            Error(node, keyPath, union.MissingKey);
+            MarkFailed(path);
+            return false;
+        }
+        if (union.KindOf(node) is not { } kind)
+        {
+            Error(entry.Value, keyPath, union.UnknownKind(entry.Value));
+            MarkFailed(path);
+            return false;
+        }
+        return TryBindRecord(node, kind.Record, path, out value, (union, kind.Name));
+    }
+
+    /// <param name="node">The mapping.</param>
+    /// <param name="record">The record it is bound to.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="value">The record, possibly with failed fields.</param>
+    /// <param name="kind">When the record is a union's kind: the union (whose key is skipped) and the kind's name, for messages.</param>
+    private bool TryBindRecord(SourceNode node, RecordShape record, string path, out object? value, (UnionShape Union, string Name)? kind = null)
     {
         value = null;
         if (!node.IsMapping)
@@ -97,19 +131,23 @@ internal sealed class ScenarioBinder(List<ScenarioError> errors)
         var instance = Activator.CreateInstance(record.Type)!;
         foreach (var entry in node.Entries)
         {
+            if (entry.Key == kind?.Union.Key) continue;
             var property = record.Find(entry.Key);
             string fieldPath = FieldPath.Key(path, entry.Key);
             if (property is null)
             {
-                Error(entry.KeyNode, fieldPath, $"unknown field \"{entry.Key}\"{DidYouMean.Hint(entry.Key, record.Names)}");
+                Error(entry.KeyNode, fieldPath, kind is { } k
+                    ? k.Union.UnknownField(entry.Key, k.Name)
+                    : $"unknown field \"{entry.Key}\"{DidYouMean.Hint(entry.Key, record.Names)}");
                 continue;
             }
             if (TryBind(entry.Value, property.Shape, fieldPath, out var fieldValue))
                 property.Property.SetValue(instance, fieldValue);
         }
+        string forKind = kind is { } chosen ? chosen.Union.ForKind(chosen.Name) : "";
         foreach (var property in record.Properties)
             if (property.IsRequired && node.Find(property.Name) is null)
-                Fail(node, FieldPath.Key(path, property.Name), $"missing required field \"{property.Name}\"");
+                Fail(node, FieldPath.Key(path, property.Name), $"missing required field \"{property.Name}\"{forKind}");
 
         if (instance is IValidatable validatable)
         {
