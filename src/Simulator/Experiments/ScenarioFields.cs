@@ -26,6 +26,8 @@ internal static class ScenarioFields
                 shape = shape.Record!.Find(segment.Name!)?.Shape;
             else if (shape.Kind == ValueKind.Dictionary)
                 shape = shape.Element;
+            else if (shape.Kind == ValueKind.Union)
+                shape = shape.Union!.Kinds.Select(k => k.Record.Find(segment.Name!)?.Shape).FirstOrDefault(s => s is not null);
             else
                 return null;
         }

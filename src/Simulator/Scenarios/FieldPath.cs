@@ -35,7 +35,9 @@ internal static partial class FieldPath
     public static string OrRoot(string path) => path.Length == 0 ? Root : path;
 
     /// <summary>Splits a path into names and indices; null when it is not well formed.</summary>
-    public static List<PathSegment>? Parse(string path)
+    /// <param name="path">The path.</param>
+    /// <param name="allowWildcards">Whether <c>[*]</c> (any index or key) is accepted.</param>
+    public static List<PathSegment>? Parse(string path, bool allowWildcards = false)
     {
         var segments = new List<PathSegment>();
         int i = 0;
@@ -43,10 +45,14 @@ internal static partial class FieldPath
         {
             if (path[i] == '[')
             {
-                int close = path.IndexOf(']', i);
-                if (close < 0) return null;
+                int close = i + 1 < path.Length && path[i + 1] == '"'
+                    ? path.IndexOf("\"]", i + 2, StringComparison.Ordinal) + 1
+                    : path.IndexOf(']', i);
+                if (close <= 0) return null;
                 string inside = path[(i + 1)..close];
-                if (inside.Length >= 2 && inside[0] == '"' && inside[^1] == '"')
+                if (allowWildcards && inside == "*")
+                    segments.Add(PathSegment.Any);
+                else if (inside.Length >= 2 && inside[0] == '"' && inside[^1] == '"')
                     segments.Add(PathSegment.Named(inside[1..^1]));
                 else if (int.TryParse(inside, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
                     segments.Add(PathSegment.At(index));

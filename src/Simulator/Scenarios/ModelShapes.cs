@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
 using Simulator.Engine;
@@ -8,8 +9,8 @@ namespace Simulator.Scenarios;
 /// <summary>
 /// Reads the conventions off model types by reflection: <c>sealed record</c> classes with <c>{ get; init; }</c>
 /// properties, <c>required</c> for mandatory fields, snake_case names, leaf types, lists, dictionaries and
-/// constraint attributes. A model that breaks the conventions is a programming error
-/// (<see cref="InvalidOperationException"/>), not a scenario error.
+/// constraint attributes, unions of records chosen by a key. A model that breaks the conventions is a programming
+/// error (<see cref="InvalidOperationException"/>), not a scenario error.
 /// </summary>
 internal static class ModelShapes
 {
@@ -41,9 +42,25 @@ internal static class ModelShapes
 
     private static readonly Type[] DictionaryInterfaces = [typeof(IReadOnlyDictionary<,>), typeof(IDictionary<,>)];
 
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<(string Name, Type Type)>> UnionKinds = new();
+
+    /// <summary>
+    /// The kinds of a union: the non-abstract classes deriving from <paramref name="union"/> in its assembly that
+    /// carry <see cref="ScenarioKindAttribute"/>, by kind name in ordinal order. Found once per union type.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Type Type)> KindsOf(Type union) => UnionKinds.GetOrAdd(union, static u =>
+        u.Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && t.IsSubclassOf(u))
+            .Select(t => (Name: t.GetCustomAttribute<ScenarioKindAttribute>(inherit: false)?.Name, Type: t))
+            .Where(k => k.Name is not null)
+            .Select(k => (k.Name!, k.Type))
+            .OrderBy(k => k.Item1, StringComparer.Ordinal)
+            .ToList());
+
     private sealed class Builder
     {
         private readonly Dictionary<Type, RecordShape> records = [];
+        private readonly Dictionary<Type, UnionShape> unions = [];
         private readonly NullabilityInfoContext nullability = new();
 
         public ValueShape Build(Type type, NullabilityInfo? info, List<ScenarioConstraintAttribute> constraints, string where)
@@ -54,6 +71,7 @@ internal static class ModelShapes
 
             ValueShape? element = null;
             RecordShape? record = null;
+            UnionShape? union = null;
             IReadOnlyList<(string, object)> members = [];
             ValueKind kind;
             (Type Type, NullabilityInfo? Info)? elementType = null;
@@ -83,6 +101,11 @@ internal static class ModelShapes
                 kind = ValueKind.Dictionary;
                 elementType = (t.GenericTypeArguments[1], info?.GenericTypeArguments.ElementAtOrDefault(1));
             }
+            else if (t.IsClass && t.GetCustomAttribute<ScenarioUnionAttribute>(inherit: false) is { } unionAttribute)
+            {
+                kind = ValueKind.Union;
+                union = Union(t, unionAttribute.Key, where);
+            }
             else if (t.IsClass && !t.IsAbstract && !typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
             {
                 kind = ValueKind.Record;
@@ -91,7 +114,7 @@ internal static class ModelShapes
             else
                 throw new InvalidOperationException($"{where}: type {t.Name} is not supported in scenario models " +
                     "(use string, int, long, double, bool, an enum, Duration, ByteSize, Bandwidth, Fraction, Rate, DateTimeOffset, " +
-                    "IReadOnlyList<T>, IReadOnlyDictionary<string, T> or a record)");
+                    "IReadOnlyList<T>, IReadOnlyDictionary<string, T>, a record or an abstract record with [ScenarioUnion])");
 
             var here = constraints.Where(c => c.AppliesTo(kind)).ToList();
             var below = constraints.Except(here).ToList();
@@ -102,10 +125,34 @@ internal static class ModelShapes
 
             var shape = new ValueShape
             {
-                Kind = kind, ClrType = type, Type = t, IsNullable = isNullable, Element = element, Record = record,
+                Kind = kind, ClrType = type, Type = t, IsNullable = isNullable, Element = element, Record = record, Union = union,
                 EnumMembers = members, Constraints = here,
             };
             foreach (var c in here) c.CheckModel(shape, where);
+            return shape;
+        }
+
+        private UnionShape Union(Type type, string key, string where)
+        {
+            if (unions.TryGetValue(type, out var known)) return known;
+            if (!type.IsAbstract)
+                throw new InvalidOperationException($"{where}: [ScenarioUnion] {type.Name} must be abstract (its kinds are the records deriving from it)");
+            if (string.IsNullOrWhiteSpace(key))
+                throw new InvalidOperationException($"{where}: [ScenarioUnion] on {type.Name} needs the name of the key that chooses the kind");
+            var kinds = KindsOf(type);
+            if (kinds.Count == 0)
+                throw new InvalidOperationException($"{where}: union {type.Name} has no kinds: mark the records deriving from it [ScenarioKind(\"...\")]");
+            if (kinds.GroupBy(k => k.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new InvalidOperationException($"{where}: union {type.Name}: {string.Join(" and ", twice.Select(k => k.Type.Name))} are both kind \"{twice.Key}\"");
+            var shape = new UnionShape(type, key);
+            unions[type] = shape;
+            foreach (var (name, kindType) in kinds)
+            {
+                var record = Record(kindType);
+                if (record.Find(key) is not null)
+                    throw new InvalidOperationException($"{kindType.Name}: a field named \"{key}\" would clash with the key that chooses the kind of {type.Name}");
+                shape.Kinds.Add((name, record));
+            }
             return shape;
         }
 

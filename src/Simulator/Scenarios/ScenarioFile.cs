@@ -15,6 +15,11 @@ namespace Simulator.Scenarios;
 /// <see cref="RangeAttribute"/>, <see cref="NotEmptyAttribute"/>) and <see cref="IValidatable"/> are checked.
 /// </para>
 /// <para>
+/// "A kind is a type": an abstract record marked <c>[ScenarioUnion("kind")]</c> is read as one of the records deriving
+/// from it that are marked <c>[ScenarioKind("routing_change")]</c>, chosen by the mapping's <c>kind</c> key; the other
+/// keys are that record's fields (the base's and its own).
+/// </para>
+/// <para>
 /// A top-level <c>extends: base.yaml</c> (relative to the file) loads the base first, recursively, and merges
 /// deeply: mappings key by key, while scalars and sequences replace the base's. A top-level <c>$schema</c> key is
 /// ignored. A top-level <c>set:</c> mapping (<c>path: value</c>) applies like <c>--set</c>, before it. Overrides (<c>path=value</c>, e.g. <c>topology.regions[0].zones[1].clusters[0].nodes=800</c>) apply

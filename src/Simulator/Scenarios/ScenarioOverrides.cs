@@ -5,7 +5,8 @@ namespace Simulator.Scenarios;
 /// snake_case with <c>[i]</c> indices; the value is read as YAML (a scalar, or a flow list or mapping such as
 /// <c>[1, 2]</c> or <c>{a: 1}</c>) and replaces what is there. Missing mappings along the path are created, so
 /// a field absent from the file can be set; list indices must exist. With a model shape, every name on the
-/// path is checked against the model (with a did-you-mean).
+/// path is checked against the model (with a did-you-mean); inside a union (<see cref="ScenarioUnionAttribute"/>),
+/// against the fields of the kind that the document names at that point.
 /// </summary>
 internal static class ScenarioOverrides
 {
@@ -108,6 +109,10 @@ internal static class ScenarioOverrides
             }
             else if (shape?.Kind == ValueKind.Dictionary)
                 fieldShape = shape.Element;
+            else if (shape?.Kind == ValueKind.Union)
+            {
+                if (!KindField(shape.Union!, node, name, path, out fieldShape, out string problem)) return Fail(fieldPath, problem);
+            }
             else if (shape is not null)
                 return Fail(fieldPath, $"cannot set \"{name}\": {where} is {LeafValues.WithArticle(shape.Noun)}, not a mapping");
 
@@ -123,6 +128,37 @@ internal static class ScenarioOverrides
             else
                 entry.Value = child;
             return node;
+        }
+
+        /// <summary>
+        /// The shape of field <paramref name="name"/> of a union's value, by the kind the document names there; null
+        /// for the key itself (its value is checked when bound) and for a value that is not a mapping (refused next).
+        /// </summary>
+        private static bool KindField(UnionShape union, SourceNode? node, string name, string path, out ValueShape? shape, out string problem)
+        {
+            shape = null;
+            problem = "";
+            if (name == union.Key || node is { IsNull: false, IsMapping: false }) return true;
+            string keyPath = FieldPath.Key(path, union.Key);
+            var kindNode = node is { IsMapping: true } ? node.Find(union.Key)?.Value : null;
+            if (kindNode is null)
+            {
+                problem = $"cannot set \"{name}\": {keyPath} is not in the scenario, so the fields are not known (set it first)";
+                return false;
+            }
+            if (union.KindOf(node!) is not { } kind)
+            {
+                problem = $"cannot set \"{name}\": {keyPath} is {kindNode.Describe()} in the scenario, not {union.OneOf}";
+                return false;
+            }
+            var property = kind.Record.Find(name);
+            if (property is null)
+            {
+                problem = union.UnknownField(name, kind.Name);
+                return false;
+            }
+            shape = property.Shape;
+            return true;
         }
     }
 }

@@ -10,7 +10,8 @@ namespace Simulator.Scenarios;
 /// Writes the JSON Schema (draft 2020-12) of scenario files for a model type, with the conventions
 /// <see cref="ScenarioFile.Load{T}"/> reads by: snake_case keys, <c>required</c> fields, no unknown fields
 /// (<c>additionalProperties: false</c>), enum names in snake_case, unit types as strings with the pattern their
-/// parser accepts, constraint attributes as keywords where JSON Schema can say them, and <c>[Description]</c> texts.
+/// parser accepts, constraint attributes as keywords where JSON Schema can say them, <c>[Description]</c> texts, and
+/// unions (<see cref="ScenarioUnionAttribute"/>) as <c>oneOf</c> their kinds, each with its key as a <c>const</c>.
 /// <para>
 /// A file with a top-level <c>extends</c> may leave fields to its base, and its mappings merge with the base's; so
 /// the schema checks such a file against "partial" definitions with no required fields (except inside lists, which
@@ -65,14 +66,36 @@ public static class ScenarioSchema
             return result;
         }
 
-        public string Reference(RecordShape record, bool partial)
+        /// <param name="record">The record.</param>
+        /// <param name="partial">Whether the definition is the one for files that extend another (no required fields).</param>
+        /// <param name="kind">When the record is a kind of a union: the union's key and the kind's name.</param>
+        public string Reference(RecordShape record, bool partial, (string Key, string Name)? kind = null)
         {
             string name = Name(record.Type) + (partial ? PartialSuffix : "");
             if (!definitions.ContainsKey(name))
             {
                 var definition = new JsonObject();
                 definitions[name] = definition; // before the properties, so that recursive types end
-                Fill(definition, record, partial);
+                Fill(definition, record, partial, kind);
+            }
+            return "#/$defs/" + name;
+        }
+
+        /// <summary>
+        /// A union: <c>oneOf</c> its kinds, each a closed object whose key is a <c>const</c> (so exactly one matches). A
+        /// partial union is <c>anyOf</c> partial kinds, whose key may be left to the base file.
+        /// </summary>
+        private string Reference(UnionShape union, bool partial)
+        {
+            string name = Name(union.Type) + (partial ? PartialSuffix : "");
+            if (!definitions.ContainsKey(name))
+            {
+                var definition = new JsonObject();
+                definitions[name] = definition;
+                if (union.Type.GetCustomAttribute<DescriptionAttribute>()?.Description is { } description)
+                    definition["description"] = description;
+                var kinds = union.Kinds.Select(k => (JsonNode)new JsonObject { ["$ref"] = Reference(k.Record, partial, (union.Key, k.Name)) });
+                definition[partial ? "anyOf" : "oneOf"] = new JsonArray(kinds.ToArray());
             }
             return "#/$defs/" + name;
         }
@@ -85,7 +108,7 @@ public static class ScenarioSchema
             return name;
         }
 
-        private void Fill(JsonObject definition, RecordShape record, bool partial)
+        private void Fill(JsonObject definition, RecordShape record, bool partial, (string Key, string Name)? kind)
         {
             definition["type"] = "object";
             if (record.Type.GetCustomAttribute<DescriptionAttribute>()?.Description is { } description)
@@ -105,6 +128,8 @@ public static class ScenarioSchema
                     ["description"] = "Path of a base scenario file, relative to this file. Mappings merge key by key; values and lists here replace the base's.",
                 };
             }
+            if (kind is { } chosen)
+                properties[chosen.Key] = new JsonObject { ["type"] = "string", ["const"] = chosen.Name };
             var defaults = Activator.CreateInstance(record.Type);
             foreach (var property in record.Properties)
             {
@@ -115,7 +140,9 @@ public static class ScenarioSchema
                 properties[property.Name] = schema;
             }
             definition["properties"] = properties;
-            var required = record.Properties.Where(p => p.IsRequired).Select(p => (JsonNode)p.Name).ToArray();
+            var required = (kind is { } k ? [k.Key] : Array.Empty<string>())
+                .Concat(record.Properties.Where(p => p.IsRequired).Select(p => p.Name))
+                .Select(n => (JsonNode)n).ToArray();
             if (!partial && required.Length > 0) definition["required"] = new JsonArray(required);
             definition["additionalProperties"] = false;
         }
@@ -137,6 +164,7 @@ public static class ScenarioSchema
                 ValueKind.List => new JsonObject { ["type"] = "array", ["items"] = Value(shape.Element!, partial: false) },
                 ValueKind.Dictionary => new JsonObject { ["type"] = "object", ["additionalProperties"] = Value(shape.Element!, partial) },
                 ValueKind.Record => new JsonObject { ["$ref"] = Reference(shape.Record!, partial) },
+                ValueKind.Union => new JsonObject { ["$ref"] = Reference(shape.Union!, partial) },
                 _ => UnitSchemas.For(shape.Kind),
             };
             foreach (var constraint in shape.Constraints) constraint.AddTo(schema, shape);

@@ -59,6 +59,25 @@ internal sealed class SourceNode
         return entry;
     }
 
+    /// <summary>
+    /// Follows <paramref name="steps"/> from this node as far as the document goes: the last node reached, and how
+    /// many steps were taken (all of them when the path is in the document).
+    /// </summary>
+    public (SourceNode Node, int Depth) Follow(IReadOnlyList<PathSegment> steps)
+    {
+        var current = this;
+        for (int depth = 0; depth < steps.Count; depth++)
+        {
+            var step = steps[depth];
+            var next = step.IsIndex
+                ? current.IsSequence && step.Index >= 0 && step.Index < current.Items.Count ? current.Items[step.Index] : null
+                : current.IsMapping ? current.Find(step.Name!)?.Value : null;
+            if (next is null) return (current, depth);
+            current = next;
+        }
+        return (current, steps.Count);
+    }
+
     public SourceNode DeepClone()
     {
         var copy = new SourceNode(Kind, File, Line, Column, Text, IsPlain);

@@ -18,4 +18,7 @@ internal enum ValueKind
     List,
     Dictionary,
     Record,
+
+    /// <summary>One of several records, chosen by the value of a key (<see cref="ScenarioUnionAttribute"/>).</summary>
+    Union,
 }

@@ -15,6 +15,7 @@ internal sealed class ValueShape
     /// <summary>Element of a list or value of a dictionary.</summary>
     public ValueShape? Element { get; init; }
     public RecordShape? Record { get; init; }
+    public UnionShape? Union { get; init; }
 
     /// <summary>Enum members by their YAML name (snake_case), in declaration order.</summary>
     public IReadOnlyList<(string Name, object Value)> EnumMembers { get; init; } = [];

@@ -5,7 +5,7 @@ namespace Simulator.Tests.Scenarios;
 
 /// <summary>
 /// Just enough of JSON Schema 2020-12 to check documents against the generated scenario schema: $ref to $defs,
-/// if/then/else, anyOf, type, enum, pattern, minimum/maximum/exclusiveMinimum, minLength/minItems/minProperties,
+/// if/then/else, anyOf, oneOf, const, type, enum, pattern, minimum/maximum/exclusiveMinimum, minLength/minItems/minProperties,
 /// properties, required, additionalProperties and items. Returns where each failure is.
 /// </summary>
 internal sealed class MiniSchemaValidator(JsonObject root)
@@ -33,6 +33,10 @@ internal sealed class MiniSchemaValidator(JsonObject root)
         }
         if (schema["anyOf"] is JsonArray anyOf && !anyOf.Any(s => Check(instance, s!.AsObject(), at, [])))
             failures.Add($"{at}: matches none of anyOf");
+        if (schema["oneOf"] is JsonArray oneOf && oneOf.Count(s => Check(instance, s!.AsObject(), at, [])) is var matches && matches != 1)
+            failures.Add($"{at}: matches {matches} of oneOf");
+        if (schema["const"] is JsonNode constant && !JsonNode.DeepEquals(constant, instance))
+            failures.Add($"{at}: not the const");
         if (schema["type"] is JsonNode type)
         {
             var types = type is JsonArray array ? array.Select(t => t!.GetValue<string>()).ToList() : [type.GetValue<string>()];

@@ -16,7 +16,7 @@ public sealed class ScenarioSchemaTests
     private static JsonObject Def(string name) => Schema["$defs"]![name]!.AsObject();
 
     /// <summary>The YAML document as JSON, with plain scalars typed by the YAML 1.2 core schema (as editors do).</summary>
-    private static JsonNode? AsJson(string yaml)
+    internal static JsonNode? AsJson(string yaml)
     {
         var node = YamlSourceReader.Read(yaml, "x.yaml", [])!;
         return Convert(node);

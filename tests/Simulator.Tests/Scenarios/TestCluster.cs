@@ -21,8 +21,11 @@ public sealed record TestCluster : IValidatable
     [NonNegative]
     public IReadOnlyList<int> PowerDomains { get; init; } = [];
 
-    public IEnumerable<(string RelativePath, string Message)> Validate()
+    public IEnumerable<(string RelativePath, string Message)> Validate(ValidationContext context)
     {
-        if (Replicas > Nodes) yield return ("replicas", $"must not exceed nodes ({Nodes})");
+        if (context.IsBound("nodes", "replicas") && Replicas > Nodes)
+            yield return context.IsGiven("replicas")
+                ? ("replicas", $"must not exceed nodes ({Nodes})")
+                : ("nodes", $"must be at least replicas ({Replicas}, the default)");
     }
 }

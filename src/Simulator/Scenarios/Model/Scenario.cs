@@ -48,50 +48,67 @@ public sealed record Scenario : IValidatable
         }
     }
 
-    /// <summary>Checks what the field constraints cannot: names that refer to other parts of the file, and the fields each action needs.</summary>
-    public IEnumerable<(string RelativePath, string Message)> Validate()
+    /// <summary>
+    /// Checks what the field constraints cannot: names that refer to other parts of the file, and the fields each action
+    /// needs. A rule that reads a field that was not read (it has its own error) is skipped, unless it reports at
+    /// that field (then the binder drops it); names are checked against a list only when every name in it was read.
+    /// </summary>
+    public IEnumerable<(string RelativePath, string Message)> Validate(ValidationContext context)
     {
-        var zones = Topology.Regions.SelectMany(r => r.Zones).Select(z => z.Name).ToList();
-        var clusters = Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters).Select(c => c.Name).ToList();
-        var apis = ControlPlane.Api.Select(a => a.Name).ToList();
-        foreach (var dup in zones.GroupBy(n => n).Where(g => g.Count() > 1))
-            yield return ("topology", $"zone \"{dup.Key}\" is defined {dup.Count()} times");
-        foreach (var dup in clusters.GroupBy(n => n).Where(g => g.Count() > 1))
-            yield return ("topology", $"cluster \"{dup.Key}\" is defined {dup.Count()} times");
-        if (SampleInterval > Horizon)
-            yield return ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}");
+        var zones = context.IsBound("topology.regions[*].zones[*].name")
+            ? Topology.Regions.SelectMany((r, i) => r.Zones.Select((z, j) => (Path: $"topology.regions[{i}].zones[{j}].name", z.Name))).ToList()
+            : null;
+        var clusters = context.IsBound("topology.regions[*].zones[*].clusters[*].name")
+            ? Topology.Regions.SelectMany((r, i) => r.Zones.SelectMany((z, j) => z.Clusters.Select((c, k) =>
+                (Path: $"topology.regions[{i}].zones[{j}].clusters[{k}].name", c.Name)))).ToList()
+            : null;
+        var apis = context.IsBound("control_plane.api[*].name") ? ControlPlane.Api.Select(a => a.Name).ToList() : null;
+        var zoneNames = zones?.Select(z => z.Name).ToList();
+        var clusterNames = clusters?.Select(c => c.Name).ToList();
+        foreach (var dup in (zones ?? []).GroupBy(z => z.Name).Where(g => g.Count() > 1))
+            yield return (dup.ElementAt(1).Path, $"zone \"{dup.Key}\" is defined {dup.Count()} times");
+        foreach (var dup in (clusters ?? []).GroupBy(c => c.Name).Where(g => g.Count() > 1))
+            yield return (dup.ElementAt(1).Path, $"cluster \"{dup.Key}\" is defined {dup.Count()} times");
+        if (context.IsBound("sample_interval", "horizon") && SampleInterval > Horizon)
+            yield return context.IsGiven("sample_interval")
+                ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
+                : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
         for (int i = 0; i < Faults.Count; i++)
         {
             var f = Faults[i];
-            if (!clusters.Contains(f.Cluster))
-                yield return ($"faults[{i}].cluster", Unknown("cluster", f.Cluster, clusters));
-            if (f.From == f.To)
-                yield return ($"faults[{i}].to", $"expected a network other than from ({f.From.ToString().ToLowerInvariant()}), found the same");
+            string at = $"faults[{i}]";
+            if (clusterNames is not null && context.IsBound($"{at}.cluster") && !clusterNames.Contains(f.Cluster))
+                yield return ($"{at}.cluster", Unknown("cluster", f.Cluster, clusterNames));
+            if (context.IsBound($"{at}.from", $"{at}.to") && f.From == f.To)
+                yield return context.IsGiven($"{at}.to") || !context.IsGiven($"{at}.from")
+                    ? ($"{at}.to", $"expected a network other than from ({f.From.ToString().ToLowerInvariant()}), found the same")
+                    : ($"{at}.from", $"expected a network other than to ({f.To.ToString().ToLowerInvariant()}, the default), found the same");
         }
         for (int i = 0; i < Operators.Count; i++)
         {
             var a = Operators[i];
             string at = $"operators[{i}]";
+            if (!context.IsBound($"{at}.action")) continue;
             string action = SnakeCase.From(a.Action.ToString());
             if (a.Action is OperatorActionKind.DisableApi or OperatorActionKind.EnableApi)
             {
                 if (a.Zone is null) yield return ($"{at}.zone", $"{action} needs a zone");
-                else if (!zones.Contains(a.Zone)) yield return ($"{at}.zone", Unknown("zone", a.Zone, zones));
+                else if (zoneNames is not null && !zoneNames.Contains(a.Zone)) yield return ($"{at}.zone", Unknown("zone", a.Zone, zoneNames));
                 if (a.Api is null) yield return ($"{at}.api", $"{action} needs an api");
-                else if (!apis.Contains(a.Api)) yield return ($"{at}.api", Unknown("api", a.Api, apis));
+                else if (apis is not null && !apis.Contains(a.Api)) yield return ($"{at}.api", Unknown("api", a.Api, apis));
                 continue;
             }
             if (a.Cluster is null) yield return ($"{at}.cluster", $"{action} needs a cluster");
-            else if (!clusters.Contains(a.Cluster)) yield return ($"{at}.cluster", Unknown("cluster", a.Cluster, clusters));
+            else if (clusterNames is not null && !clusterNames.Contains(a.Cluster)) yield return ($"{at}.cluster", Unknown("cluster", a.Cluster, clusterNames));
             if (a.Action == OperatorActionKind.AddCapacity && a.Nodes is null)
                 yield return ($"{at}.nodes", "add_capacity needs nodes (per batch)");
             if (a.Action is OperatorActionKind.EnableNegotiation or OperatorActionKind.ManualRestore && a.Rate is null)
                 yield return ($"{at}.rate", $"{action} needs a rate");
         }
-        if (AffectedZone is not null && !zones.Contains(AffectedZone))
-            yield return ("affected_zone", Unknown("zone", AffectedZone, zones));
-        if (Databases is not null)
+        if (AffectedZone is not null && zoneNames is not null && !zoneNames.Contains(AffectedZone))
+            yield return ("affected_zone", Unknown("zone", AffectedZone, zoneNames));
+        if (Databases is not null && context.IsBound("databases.zone", "topology.regions[*].zones[*].name", "topology.regions[*].zones[*].clusters"))
         {
             var withClusters = Topology.Regions.SelectMany(r => r.Zones).Where(z => z.Clusters.Count > 0).Select(z => z.Name).ToList();
             if (!withClusters.Contains(Databases.Zone))
@@ -100,13 +117,15 @@ public sealed record Scenario : IValidatable
         for (int i = 0; i < Validation.Count; i++)
         {
             var v = Validation[i];
+            string at = $"validation[{i}]";
+            if (!context.IsBound($"{at}.stat")) continue;
             if (v.Stat == ValidationStat.At && v.At is null)
-                yield return ($"validation[{i}].at", "stat at needs at");
-            if (v.Stat is ValidationStat.MaxBetween or ValidationStat.MinBetween && (v.From is null || v.To is null))
-                yield return ($"validation[{i}]", $"stat {SnakeCase.From(v.Stat.ToString())} needs from and to");
+                yield return ($"{at}.at", "stat at needs at");
+            if (v.Stat is ValidationStat.MaxBetween or ValidationStat.MinBetween && (v.From is null || v.To is null) && context.IsBound($"{at}.from", $"{at}.to"))
+                yield return (at, $"stat {SnakeCase.From(v.Stat.ToString())} needs from and to");
         }
     }
 
     private static string Unknown(string what, string name, IReadOnlyList<string> known) =>
-        $"expected one of the scenario's {what}s ({string.Join(", ", known)}), found \"{name}\"{DidYouMean.Hint(name, known)}";
+        $"expected one of the scenario's {what}s ({string.Join(", ", known.Distinct())}), found \"{name}\"{DidYouMean.Hint(name, known)}";
 }

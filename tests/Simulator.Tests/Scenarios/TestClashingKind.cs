@@ -1,0 +1,9 @@
+using Simulator.Scenarios;
+
+namespace Simulator.Tests.Scenarios;
+
+[ScenarioKind("clash")]
+public sealed record TestClashingKind : TestClashingUnion
+{
+    public string Kind { get; init; } = "";
+}

@@ -1,0 +1,6 @@
+namespace Simulator.Tests.Scenarios;
+
+public sealed record TestClashingModel
+{
+    public IReadOnlyList<TestClashingUnion> Items { get; init; } = [];
+}
