@@ -23,18 +23,18 @@ public static class ScenarioScaler
     /// <summary>The model paths of the scaled fields (<c>topology.regions[].zones[].clusters[].nodes</c>), for documentation and tests.</summary>
     public static IReadOnlyList<(string Path, ScaledAttribute Scaled)> ScaledFields(Type root)
     {
-        var found = new List<(string, ScaledAttribute)>();
+        var found = new List<(string Path, ScaledAttribute Scaled)>();
         Walk(root, "", found, []);
-        return found;
+        return found.DistinctBy(f => f.Path).ToList();
     }
 
-    private static void Walk(Type type, string path, List<(string, ScaledAttribute)> found, HashSet<Type> seen)
+    private static void Walk(Type type, string path, List<(string Path, ScaledAttribute Scaled)> found, HashSet<Type> seen)
     {
         if (!seen.Add(type)) return;
         foreach (var concrete in ConcreteTypes(type))
             foreach (var p in Settable(concrete))
             {
-                if (concrete != type && p.DeclaringType != concrete) continue; // the base's fields are listed once
+                if (p.DeclaringType != concrete) continue; // each field once, at the record that declares it
                 string here = (path.Length == 0 ? "" : path + ".") + SnakeCase.From(p.Name);
                 if (p.GetCustomAttribute<ScaledAttribute>() is { } scaled) { found.Add((here, scaled)); continue; }
                 var (inner, isList) = RecordTypeOf(p.PropertyType);
@@ -43,8 +43,29 @@ public static class ScenarioScaler
         seen.Remove(type);
     }
 
+    /// <summary>Every record type a scenario of <paramref name="root"/> can hold: the fields' records, and every kind of a union.</summary>
+    public static IReadOnlyList<Type> ModelTypes(Type root)
+    {
+        var found = new List<Type>();
+        var pending = new Stack<Type>([root]);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (found.Contains(type)) continue;
+            found.Add(type);
+            foreach (var concrete in ConcreteTypes(type))
+            {
+                if (concrete != type) pending.Push(concrete);
+                foreach (var p in Settable(concrete))
+                    if (RecordTypeOf(p.PropertyType).Record is { } inner) pending.Push(inner);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The type, and for an abstract one every record deriving from it (a union's kinds and the records between).</summary>
     private static IEnumerable<Type> ConcreteTypes(Type type) =>
-        type.IsAbstract ? [type, .. type.Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(type)).OrderBy(t => t.Name, StringComparer.Ordinal)] : [type];
+        type.IsAbstract ? [type, .. type.Assembly.GetTypes().Where(t => t.IsSubclassOf(type)).OrderBy(t => t.Name, StringComparer.Ordinal)] : [type];
 
     private static object ScaleRecord(object record, double factor)
     {

@@ -71,8 +71,8 @@ public sealed class ScenarioProblemPlacesTests
 
         Assert.That(ErrorsOf(text), Is.EqualTo(new[]
         {
-            $"broken.yaml:{Where(text, "- bt: 0s", "bt")} faults[0].bt: unknown field \"bt\"; did you mean \"at\"?",
-            $"broken.yaml:{Where(text, "- bt: 0s", "bt")} faults[0].at: missing required field \"at\"",
+            $"broken.yaml:{Where(text, "- bt: 0s", "bt")} faults[0].bt: unknown field \"bt\" for kind \"routing_change\"; did you mean \"at\"?",
+            $"broken.yaml:{Where(text, "- bt: 0s", "bt")} faults[0].at: missing required field \"at\" for kind \"routing_change\"",
             $"broken.yaml:{Where(text, "us-east-1q")} operators[0].zone: expected one of the scenario's zones (us-east-1a, us-east-1b, us-east-1c, us-east-1d), found \"us-east-1q\"; did you mean \"us-east-1a\"?",
         }));
     }
@@ -107,7 +107,7 @@ public sealed class ScenarioProblemPlacesTests
 
         Assert.That(ErrorsOf(text), Is.EqualTo(new[]
         {
-            $"broken.yaml:{Where(text, "at: 1.883h")} operators[0].zone: disable_api needs a zone",
+            $"broken.yaml:{Where(text, "at: 1.883h")} operators[0].zone: missing required field \"zone\" for action \"disable_api\"",
         }));
     }
 

@@ -16,8 +16,9 @@ public sealed class ScenarioScalerTests
     public void EveryCountRateAndBandwidthOfTheModelSaysWhetherItScales()
     {
         var quantities = new[] { typeof(int), typeof(long), typeof(Rate), typeof(Bandwidth) };
-        var undecided = typeof(Scenario).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Scenario).Namespace)
+        var types = ScenarioScaler.ModelTypes(typeof(Scenario));
+        Assert.That(types.Select(t => t.Name), Does.Contain("RoutingChangeFault").And.Contain("AddCapacityAction"), "kinds are walked");
+        var undecided = types
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(p => p.SetMethod is { IsPublic: true } && quantities.Contains(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
             .Where(p => p.GetCustomAttribute<ScaledAttribute>() is null && p.GetCustomAttribute<UnscaledAttribute>() is null)

@@ -1,4 +1,6 @@
 using Simulator.Engine;
+using Simulator.Faults;
+using Simulator.Faults.Kinds;
 using Simulator.Scenarios.Model;
 using Simulator.Units;
 
@@ -115,7 +117,7 @@ public static class TestScenarios
     public static RetryPolicySpec FixedRetry(double intervalS) => new() { Interval = Duration.FromSeconds(intervalS) };
 
     /// <summary>Moves <paramref name="portionPct"/> of the cluster's nodes onto the secondary network at <paramref name="atH"/>.</summary>
-    public static FaultSpec RoutingChange(double portionPct, double atH = 0, double? rollbackAfterH = null) => new()
+    public static FaultSpec RoutingChange(double portionPct, double atH = 0, double? rollbackAfterH = null) => new RoutingChangeFault
     {
         At = Duration.FromHours(atH),
         Cluster = ClusterName,
@@ -124,19 +126,19 @@ public static class TestScenarios
     };
 
     public static OperatorActionSpec AddCapacity(double atH, int nodes) =>
-        new() { At = Duration.FromHours(atH), Action = OperatorActionKind.AddCapacity, Cluster = ClusterName, Nodes = nodes };
+        new AddCapacityAction { At = Duration.FromHours(atH), Cluster = ClusterName, Nodes = nodes };
 
     public static OperatorActionSpec StopFutileSearch(double atH) =>
-        new() { At = Duration.FromHours(atH), Action = OperatorActionKind.StopFutileSearch, Cluster = ClusterName };
+        new StopFutileSearchAction { At = Duration.FromHours(atH), Cluster = ClusterName };
 
     public static OperatorActionSpec CutControlPlane(double atH, double overH) =>
-        new() { At = Duration.FromHours(atH), Action = OperatorActionKind.CutControlPlane, Cluster = ClusterName, Over = Duration.FromHours(overH) };
+        new CutControlPlaneAction { At = Duration.FromHours(atH), Cluster = ClusterName, Over = Duration.FromHours(overH) };
 
     public static OperatorActionSpec EnableNegotiation(double atH, double perHour) =>
-        new() { At = Duration.FromHours(atH), Action = OperatorActionKind.EnableNegotiation, Cluster = ClusterName, Rate = Rate.FromPerHour(perHour) };
+        new EnableNegotiationAction { At = Duration.FromHours(atH), Cluster = ClusterName, Rate = Rate.FromPerHour(perHour) };
 
     public static OperatorActionSpec ManualRestore(double atH, double perHour) =>
-        new() { At = Duration.FromHours(atH), Action = OperatorActionKind.ManualRestore, Cluster = ClusterName, Rate = Rate.FromPerHour(perHour) };
+        new ManualRestoreAction { At = Duration.FromHours(atH), Cluster = ClusterName, Rate = Rate.FromPerHour(perHour) };
 
     /// <summary>Create Volume: must place data in the caller's zone, so it hangs until its time-out while that zone has no space.</summary>
     public static ApiRequestSpec CreateVolume(double perSecond, Duration timeout) => new()

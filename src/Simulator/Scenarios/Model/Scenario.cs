@@ -1,3 +1,4 @@
+using Simulator.Faults;
 using Simulator.Scenarios;
 using System.ComponentModel;
 using Simulator.Engine;
@@ -31,9 +32,9 @@ public sealed record Scenario : IValidatable
     public required ReplicationSpec Replication { get; init; }
     public required ControlPlaneSpec ControlPlane { get; init; }
     public DatabasesSpec? Databases { get; init; }
-    [Description("Faults that hit the system (the misapplied routing change).")]
+    [Description("Faults that hit the system, each of a kind (kind: routing_change, …).")]
     public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
-    [Description("Operator actions, in any order.")]
+    [Description("Operator actions, each of a kind (action: disable_api, …), in any order.")]
     public IReadOnlyList<OperatorActionSpec> Operators { get; init; } = [];
     [Description("Published figures the run is checked against by `replsim validate`.")]
     public IReadOnlyList<ValidationFigureSpec> Validation { get; init; } = [];
@@ -74,40 +75,17 @@ public sealed record Scenario : IValidatable
                 ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
                 : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
+        var names = new ScenarioNames(zoneNames, clusterNames, apis);
         for (int i = 0; i < Faults.Count; i++)
-        {
-            var f = Faults[i];
-            string at = $"faults[{i}]";
-            if (clusterNames is not null && context.IsBound($"{at}.cluster") && !clusterNames.Contains(f.Cluster))
-                yield return ($"{at}.cluster", Unknown("cluster", f.Cluster, clusterNames));
-            if (context.IsBound($"{at}.from", $"{at}.to") && f.From == f.To)
-                yield return context.IsGiven($"{at}.to") || !context.IsGiven($"{at}.from")
-                    ? ($"{at}.to", $"expected a network other than from ({f.From.ToString().ToLowerInvariant()}), found the same")
-                    : ($"{at}.from", $"expected a network other than to ({f.To.ToString().ToLowerInvariant()}, the default), found the same");
-        }
+            if (Faults[i] is { } fault)
+                foreach (var (field, message) in fault.CheckNames(names))
+                    yield return ($"faults[{i}].{field}", message);
         for (int i = 0; i < Operators.Count; i++)
-        {
-            var a = Operators[i];
-            string at = $"operators[{i}]";
-            if (!context.IsBound($"{at}.action")) continue;
-            string action = SnakeCase.From(a.Action.ToString());
-            if (a.Action is OperatorActionKind.DisableApi or OperatorActionKind.EnableApi)
-            {
-                if (a.Zone is null) yield return ($"{at}.zone", $"{action} needs a zone");
-                else if (zoneNames is not null && !zoneNames.Contains(a.Zone)) yield return ($"{at}.zone", Unknown("zone", a.Zone, zoneNames));
-                if (a.Api is null) yield return ($"{at}.api", $"{action} needs an api");
-                else if (apis is not null && !apis.Contains(a.Api)) yield return ($"{at}.api", Unknown("api", a.Api, apis));
-                continue;
-            }
-            if (a.Cluster is null) yield return ($"{at}.cluster", $"{action} needs a cluster");
-            else if (clusterNames is not null && !clusterNames.Contains(a.Cluster)) yield return ($"{at}.cluster", Unknown("cluster", a.Cluster, clusterNames));
-            if (a.Action == OperatorActionKind.AddCapacity && a.Nodes is null)
-                yield return ($"{at}.nodes", "add_capacity needs nodes (per batch)");
-            if (a.Action is OperatorActionKind.EnableNegotiation or OperatorActionKind.ManualRestore && a.Rate is null)
-                yield return ($"{at}.rate", $"{action} needs a rate");
-        }
+            if (Operators[i] is { } action)
+                foreach (var (field, message) in action.CheckNames(names))
+                    yield return ($"operators[{i}].{field}", message);
         if (AffectedZone is not null && zoneNames is not null && !zoneNames.Contains(AffectedZone))
-            yield return ("affected_zone", Unknown("zone", AffectedZone, zoneNames));
+            yield return ("affected_zone", ScenarioNames.Message("zone", AffectedZone, zoneNames));
         if (Databases is not null && context.IsBound("databases.zone", "topology.regions[*].zones[*].name", "topology.regions[*].zones[*].clusters"))
         {
             var withClusters = Topology.Regions.SelectMany(r => r.Zones).Where(z => z.Clusters.Count > 0).Select(z => z.Name).ToList();
@@ -125,7 +103,4 @@ public sealed record Scenario : IValidatable
                 yield return (at, $"stat {SnakeCase.From(v.Stat.ToString())} needs from and to");
         }
     }
-
-    private static string Unknown(string what, string name, IReadOnlyList<string> known) =>
-        $"expected one of the scenario's {what}s ({string.Join(", ", known.Distinct())}), found \"{name}\"{DidYouMean.Hint(name, known)}";
 }

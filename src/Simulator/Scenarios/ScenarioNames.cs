@@ -1,0 +1,24 @@
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// The names a scenario defines (zones, clusters, API requests), for the rules of parts that refer to them. A list
+/// is null when one of its names could not be read (that name has its own error): then nothing is checked against it.
+/// </summary>
+public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis)
+{
+    public IReadOnlyList<string>? Zones { get; } = zones;
+    public IReadOnlyList<string>? Clusters { get; } = clusters;
+    public IReadOnlyList<string>? Apis { get; } = apis;
+
+    /// <summary>The problem with <paramref name="name"/> as a zone's name, or null when it names one (or cannot be checked).</summary>
+    public string? UnknownZone(string name) => Unknown("zone", name, Zones);
+    public string? UnknownCluster(string name) => Unknown("cluster", name, Clusters);
+    public string? UnknownApi(string name) => Unknown("api", name, Apis);
+
+    private static string? Unknown(string what, string? name, IReadOnlyList<string>? known) =>
+        name is null || known is null || known.Contains(name) ? null : Message(what, name, known);
+
+    /// <summary>"expected one of the scenario's clusters (a, b), found "c"; did you mean …".</summary>
+    public static string Message(string what, string name, IReadOnlyList<string> known) =>
+        $"expected one of the scenario's {what}s ({string.Join(", ", known.Distinct())}), found \"{name}\"{DidYouMean.Hint(name, known)}";
+}
