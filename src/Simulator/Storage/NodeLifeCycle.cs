@@ -32,8 +32,13 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         }
     }
 
-    /// <summary>A node crashes: every volume with a replica on it loses that replica.</summary>
-    public void Crash(int n)
+    /// <summary>
+    /// A node crashes: every volume with a replica on it loses that replica. <paramref name="forGood"/>: the node
+    /// never restarts and nothing on it can be read again (a disk or host lost), so a volume whose only up-to-date
+    /// copy was there is lost at once; otherwise it restarts after the restart delay and each such copy is
+    /// recoverable with the scenario's probability.
+    /// </summary>
+    public void Crash(int n, bool forGood = false)
     {
         if (_n.Status(n) != NodeStatus.Up) return;
         var remirror = cluster.ReMirror;
@@ -87,11 +92,13 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
             if (blocked) _v.ClearIsolationBlocked(v, reachable: false);
             if (_v.State(v) == VolumeState.Degraded) remirror.StopCopy();
             remirror.ReleaseTarget(v);
+            if (forGood) { remirror.Become(v, VolumeState.Lost); continue; }
             if (_v.State(v) != VolumeState.Stuck) remirror.Become(v, VolumeState.Stuck);
             _v.MarkUnavailable(v, recoverable: recover.NextDouble() >= unrecoverable);
             cluster.Lists.Append(WaitList.Unavailable, v);
         }
         _n.EndCrash(n);
+        if (forGood) { cluster.Retries.Changed(); return; }
         var delay = cluster.Spec.Crash.RestartDelay;
         double restartS = LogNormal.Sample(cluster.RestartStream, Math.Log(delay.Median.TotalSeconds), delay.Sigma);
         _sim.ScheduleAfter(Duration.FromSeconds(restartS), this, 0, n);

@@ -138,6 +138,9 @@ public sealed class StorageCluster
     /// <summary>A node crashes: every volume with a replica on it loses that replica.</summary>
     public void Crash(int n) => LifeCycle.Crash(n);
 
+    /// <summary>A node is lost for good: it never restarts, and a volume whose only up-to-date copy was on it is lost.</summary>
+    public void Fail(int n) => LifeCycle.Crash(n, forGood: true);
+
     /// <summary>Stops the nodes' futile searches: every searching volume waits, without load, for throttled release.</summary>
     public void StopFutileSearch() => Operators.StopFutileSearch();
 
