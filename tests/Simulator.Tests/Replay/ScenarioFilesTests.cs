@@ -1,3 +1,4 @@
+using Simulator.Faults.Kinds;
 using NUnit.Framework;
 using Simulator.Experiments;
 using Simulator.Scenarios;
@@ -38,7 +39,7 @@ public sealed class ScenarioFilesTests
         var rollback = ScenarioRunner.Load(RepositoryPaths.Scenario("what-if/rollback-5min.yaml")).Model;
         Assert.That(headroom.Topology.Regions[0].Zones[0].Clusters[0].FreeCapacity.Percent, Is.EqualTo(25).Within(1e-9));
         Assert.That(headroom.Topology.Regions[0].Zones[0].Clusters[0].Nodes, Is.EqualTo(replay.Topology.Regions[0].Zones[0].Clusters[0].Nodes));
-        var (change, replayChange) = ((Faults.Kinds.RoutingChangeFault)rollback.Faults[0], (Faults.Kinds.RoutingChangeFault)replay.Faults[0]);
+        var (change, replayChange) = ((RoutingChangeFault)rollback.Faults[0], (RoutingChangeFault)replay.Faults[0]);
         Assert.That(change.RollbackAfter, Is.EqualTo(Engine.Duration.FromMinutes(5)));
         Assert.That(change.Portion, Is.EqualTo(replayChange.Portion));
         Assert.That(rollback.Operators, Is.EqualTo(replay.Operators));
