@@ -129,12 +129,11 @@ public sealed class VolumeTable
         IsolationBlocked--;
     }
 
-    /// <summary>The only up-to-date copy is on a crashed node.</summary>
+    /// <summary>The only up-to-date copy is on a crashed node; whether it can be read again is drawn for this crash.</summary>
     public void MarkUnavailable(int v, bool recoverable)
     {
-        _flags[v] |= VolumeFlags.Unavailable;
+        _flags[v] = (_flags[v] & ~VolumeFlags.Recoverable) | VolumeFlags.Unavailable | (recoverable ? VolumeFlags.Recoverable : 0);
         UnavailableByCrash++;
-        if (recoverable) _flags[v] |= VolumeFlags.Recoverable;
         Check(v);
     }
 
