@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using Simulator.Engine;
+using Simulator.Scenarios.Model;
 
 namespace Simulator.Storage;
 
@@ -51,11 +52,11 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         foreach (int v in _n.IncomingTo(n).ToArray())
         {
             if (_v.Target[v] != n) continue;
-            bool copying = _v.State(v) == VolumeState.Degraded;
-            if (copying) remirror.StopCopy();
+            if (_v.Has(v, VolumeFlags.Copying)) remirror.StopCopy(v);
             remirror.ClearTarget(v);
             remirror.CancelPending(v);
-            if (copying) remirror.Become(v, VolumeState.Stuck);
+            var searching = remirror.SearchingState(v);
+            if (_v.State(v) != searching) remirror.Become(v, searching);
             remirror.Attempt(v);
         }
         var list = _n.VolumesOn(n);
@@ -64,37 +65,39 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
             int v = list[i];
             if (_v.State(v) == VolumeState.Lost || !_v.HoldsReplica(v, n)) continue;
             bool blocked = _v.Has(v, VolumeFlags.IsolationBlocked);
-            if (_v.Mirror[v] == n)
+            if (_v.ReplicaCount(v) > 1)
             {
-                _v.Mirror[v] = -1;
-                if (_v.State(v) == VolumeState.Healthy && !blocked)
-                {
-                    remirror.CancelPending(v);
-                    remirror.EnterStuck(v, byNetwork: false);
-                    remirror.Attempt(v);
-                }
-                else _v.Check(v);
-                continue;
-            }
-            // The primary (serving) copy is here.
-            if (_v.Mirror[v] >= 0)
-            {
-                _v.Primary[v] = _v.Mirror[v];
-                _v.Mirror[v] = -1;
+                // Another replica remains: it serves (the next in order, if the serving one was here).
+                bool serving = _v.Primary(v) == n;
+                _v.RemoveReplica(v, n);
                 if (blocked) { _v.Check(v); continue; }
+                if (!serving && _v.State(v) != VolumeState.Healthy)
+                {
+                    // Already re-mirroring, and a partner is gone too: under the majority rule it may lose its quorum.
+                    var next = _v.Rule == WriteRule.All ? _v.State(v) : remirror.SearchingState(v);
+                    if (next == VolumeState.Stuck && _v.State(v) != VolumeState.Stuck) _v.MarkStuckCause(v, byNetwork: false);
+                    remirror.Become(v, next);
+                    continue;
+                }
                 remirror.CancelPending(v);
-                remirror.EnterStuck(v, byNetwork: false);
-                remirror.Attempt(v);
+                if (_v.Target[v] >= 0)
+                {
+                    // The copy in flight loses its source: it starts again from the new serving replica.
+                    if (_v.Has(v, VolumeFlags.Copying)) remirror.StopCopy(v);
+                    remirror.ReleaseTarget(v);
+                }
+                remirror.NeedReplica(v, byNetwork: false);
                 continue;
             }
             // The only up-to-date copy is here: unavailable until the node restarts or operators restore it.
             remirror.CancelPending(v);
             if (blocked) _v.ClearIsolationBlocked(v, reachable: false);
-            if (_v.State(v) == VolumeState.Degraded) remirror.StopCopy();
+            if (_v.Has(v, VolumeFlags.Copying)) remirror.StopCopy(v);
             remirror.ReleaseTarget(v);
             if (forGood) { remirror.Become(v, VolumeState.Lost); continue; }
-            if (_v.State(v) != VolumeState.Stuck) remirror.Become(v, VolumeState.Stuck);
             _v.MarkUnavailable(v, recoverable: recover.NextDouble() >= unrecoverable);
+            if (_v.State(v) != VolumeState.Stuck) remirror.Become(v, VolumeState.Stuck);
+            else _v.Check(v);
             cluster.Lists.Append(WaitList.Unavailable, v);
         }
         _n.EndCrash(n);
@@ -114,7 +117,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         for (int i = 0; i < list.Count; i++)
         {
             int v = list[i];
-            if (_v.Primary[v] != n || !_v.Has(v, VolumeFlags.Unavailable) || cluster.Lists.ListOf(v) != WaitList.Unavailable) continue;
+            if (_v.Primary(v) != n || !_v.Has(v, VolumeFlags.Unavailable) || cluster.Lists.ListOf(v) != WaitList.Unavailable) continue;
             Recover(v, byHand: false);
         }
         cluster.Retries.WakeWaiters();
@@ -134,7 +137,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         if (byHand)
         {
             // Restored by hand onto a new volume (from the node's disks or a snapshot), outside the cluster's accounting.
-            _v.Primary[v] = -1;
+            _v.ClearReplicas(v);
             remirror.Become(v, VolumeState.Healthy);
             return;
         }

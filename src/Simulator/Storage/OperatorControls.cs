@@ -30,7 +30,7 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
         SearchStopped = true;
         cluster.Retries.ParkAll();
         for (int v = 0; v < _v.Count; v++)
-            if (_v.State(v) == VolumeState.Stuck && _v.Target[v] < 0 && _sim.IsPending(_v.Event[v]))
+            if (_v.State(v) is VolumeState.Stuck or VolumeState.Degraded && _v.Target[v] < 0 && _sim.IsPending(_v.Event[v]))
             {
                 _sim.Cancel(_v.Event[v]);
                 _v.Event[v] = default;
@@ -111,7 +111,7 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
             v = _lists.Head(WaitList.Parked);
             if (v < 0) return;
             _lists.Remove(v);
-            _v.Primary[v] = -1;
+            _v.ClearReplicas(v);
             cluster.ReMirror.Become(v, VolumeState.Healthy);
         }
         _manualEvent = _sim.ScheduleAfter(Duration.FromSeconds(1 / _manualPerSecond), this, EvManual, 0);

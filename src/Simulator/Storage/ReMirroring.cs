@@ -38,10 +38,9 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
             foreach (int v in _n.VolumesOn(n))
             {
                 if (!_v.HoldsReplica(v, n) || _v.State(v) != VolumeState.Healthy || _sim.IsPending(_v.Event[v])) continue;
-                int other = _v.Primary[v] == n ? _v.Mirror[v] : _v.Primary[v];
-                if (other >= 0 && _n.IsIsolated(other))
+                if (Isolated(v) == _v.ReplicaCount(v))
                 {
-                    // Both replicas unreachable: I/O blocked, but nothing to re-mirror; heals with the network.
+                    // Every replica unreachable: I/O blocked, but nothing to re-mirror; heals with the network.
                     _v.MarkIsolationBlocked(v);
                     EnterStuck(v, byNetwork: true);
                     continue;
@@ -56,29 +55,61 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
             foreach (int v in _n.VolumesOn(n))
             {
                 if (!_v.Has(v, VolumeFlags.IsolationBlocked) || !_v.HoldsReplica(v, n)) continue;
-                if (_n.IsIsolated(_v.Primary[v]) || (_v.Mirror[v] >= 0 && _n.IsIsolated(_v.Mirror[v]))) continue;
+                if (Isolated(v) > 0) continue;
                 _v.ClearIsolationBlocked(v, reachable: true);
-                if (_v.Mirror[v] >= 0) { Become(v, VolumeState.Healthy); continue; }
-                // Its other replica crashed while both were isolated: reachable again, it re-mirrors.
-                EnterStuck(v, byNetwork: false);
-                Attempt(v);
+                if (_v.ReplicaCount(v) == _v.R) { Become(v, VolumeState.Healthy); continue; }
+                // Replicas crashed while all were isolated: reachable again, it re-mirrors.
+                NeedReplica(v, byNetwork: false);
             }
+    }
+
+    /// <summary>How many of the volume's replicas are on isolated nodes.</summary>
+    private int Isolated(int v)
+    {
+        int isolated = 0;
+        foreach (int n in _v.Replicas(v))
+            if (_n.IsIsolated(n)) isolated++;
+        return isolated;
     }
 
     private void Detect(int v)
     {
         if (_v.State(v) != VolumeState.Healthy) return;
-        int p = _v.Primary[v], m = _v.Mirror[v];
-        bool isoP = _n.IsIsolated(p), isoM = m >= 0 && _n.IsIsolated(m);
-        if (isoP == isoM) return; // healed (or both isolated, handled as blocked)
-        // The reachable replica takes over as the only up-to-date copy; the isolated one is given up.
-        int lost = isoP ? p : m;
-        _v.Primary[v] = isoP ? m : p;
-        _v.Mirror[v] = -1;
-        cluster.LifeCycle.GiveUp(lost, _v.SizeMiB[v]);
-        EnterStuck(v, byNetwork: true);
+        int isolated = Isolated(v);
+        if (isolated == 0 || isolated == _v.ReplicaCount(v)) return; // healed (or all isolated, handled as blocked)
+        // The reachable replicas take over (the first serves); the isolated ones are given up.
+        Span<int> lost = stackalloc int[isolated];
+        int k = 0;
+        foreach (int n in _v.Replicas(v))
+            if (_n.IsIsolated(n)) lost[k++] = n;
+        foreach (int n in lost) _v.RemoveReplica(v, n);
+        foreach (int n in lost) cluster.LifeCycle.GiveUp(n, _v.SizeMiB[v]);
+        NeedReplica(v, byNetwork: true);
+    }
+
+    /// <summary>
+    /// The volume has fewer replicas than it should and searches for one: stuck while it searches under the
+    /// all-replicas rule (or without a quorum), degraded and serving under the majority rule.
+    /// </summary>
+    public void NeedReplica(int v, bool byNetwork)
+    {
+        if (SearchingState(v) == VolumeState.Degraded)
+        {
+            _v.Failed[v] = 0;
+            _v.LastIntervalS[v] = 0;
+            Become(v, VolumeState.Degraded);
+        }
+        else EnterStuck(v, byNetwork);
         Attempt(v);
     }
+
+    /// <summary>The state of a volume searching for a replica: degraded (serving) with a majority under the majority rule, else stuck.</summary>
+    public VolumeState SearchingState(int v) =>
+        _v.Rule == Scenarios.Model.WriteRule.Majority && _v.Serves(_v.ReplicaCount(v)) ? VolumeState.Degraded : VolumeState.Stuck;
+
+    /// <summary>Whether the volume is searching for a replica now (no copy target, nothing blocking it).</summary>
+    private bool Searching(int v) =>
+        _v.State(v) is VolumeState.Stuck or VolumeState.Degraded && _v.Target[v] < 0 && !_v.Has(v, VolumeFlags.Unavailable);
 
     /// <summary>A volume's state changes; what follows from it in the cluster follows here.</summary>
     public void Become(int v, VolumeState next, bool byNetwork = false)
@@ -115,15 +146,16 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         var operators = cluster.Operators;
         if (operators.SearchStopped && !_releasing) { operators.Park(v); return; }
         _v.LastAttemptTicks[v] = _sim.Now.Ticks;
-        int p = _v.Primary[v];
+        int p = _v.Primary(v);
         if (_n.IsIsolated(p)) { Fail(v, forWantOfSpace: false); return; } // cannot reach anyone
         cluster.Retries.CountAttempt();
         // The race condition: each replication request the search closes can crash the node closing it.
         double pCrash = cluster.Spec.SearchContacts * cluster.Spec.Crash.PerClosureProbability;
+        int epoch = _v.Epoch[v];
         if (pCrash > 0 && cluster.CrashStream.NextDouble() < pCrash) cluster.LifeCycle.CrashRandomNode();
-        if (_v.State(v) != VolumeState.Stuck || _v.Has(v, VolumeFlags.Unavailable)) return; // the crash took our copy
+        if (_v.Epoch[v] != epoch || !Searching(v)) return; // the crash took our copy, or moved the volume on
 
-        int t = _n.Free.FindMostFree(_v.SizeMiB[v], p, -1);
+        int t = _n.Free.FindMostFree(_v.SizeMiB[v], _v.Replicas(v));
         if (t < 0)
         {
             if (cluster.Spec.NegotiatePerAttempt) SendNegotiationLoad();
@@ -184,7 +216,8 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
             Fail(v, forWantOfSpace: false);
             return;
         }
-        Become(v, VolumeState.Degraded);
+        _v.SetCopying(v, true);
+        Become(v, _v.Rule == Scenarios.Model.WriteRule.All ? VolumeState.Degraded : SearchingState(v));
         SetCopying(_copying + 1);
         _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(_v.SizeMiB[v] * (double)MiB / cluster.CopyBytesPerSecond), this, EvCopyDone, v);
     }
@@ -192,17 +225,30 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
     private void CopyDone(int v)
     {
         _v.Event[v] = default;
-        SetCopying(_copying - 1);
+        StopCopy(v);
         int t = _v.Target[v];
         ClearTarget(v);
-        _v.Mirror[v] = t;
+        _v.AddReplica(v, t);
         _n.VolumesOn(t).Add(v);
+        if (_v.ReplicaCount(v) < _v.R)
+        {
+            // Still short of replicas: search for the next one.
+            _v.Failed[v] = 0;
+            _v.LastIntervalS[v] = 0;
+            Become(v, SearchingState(v));
+            Attempt(v);
+            return;
+        }
         Become(v, VolumeState.Healthy);
         cluster.LifeCycle.MaybeReleaseHeldSpace();
     }
 
-    /// <summary>A copy in flight stops (its target or its source crashed).</summary>
-    public void StopCopy() => SetCopying(_copying - 1);
+    /// <summary>The volume's copy in flight ends (done, or its target or source crashed).</summary>
+    public void StopCopy(int v)
+    {
+        _v.SetCopying(v, false);
+        SetCopying(_copying - 1);
+    }
 
     private void SetCopying(int copying)
     {

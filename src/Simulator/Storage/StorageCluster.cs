@@ -40,7 +40,7 @@ public sealed class StorageCluster
         int nodes = spec.Nodes, volumes = spec.Volumes;
         Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
-        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer);
+        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule);
         Lists = new VolumeLists(volumes, WaitList.Count);
         PlaceInitialReplicas(spec);
 
@@ -128,7 +128,11 @@ public sealed class StorageCluster
     public VolumeFlags FlagsOf(int v) => Volumes.Flags(v);
     public long SizeMiBOf(int v) => Volumes.SizeMiB[v];
     /// <summary>The nodes of a volume's serving replica, its partner and the node it copies to (−1: none).</summary>
-    public (int Primary, int Mirror, int Target) ReplicasOf(int v) => (Volumes.Primary[v], Volumes.Mirror[v], Volumes.Target[v]);
+    public (int Primary, int Mirror, int Target) ReplicasOf(int v) => (Volumes.Primary(v), Volumes.Mirror(v), Volumes.Target[v]);
+    /// <summary>The nodes of every replica of a volume, the serving one first.</summary>
+    public int[] ReplicaNodesOf(int v) => Volumes.Replicas(v).ToArray();
+    /// <summary>Replicas a healthy volume has in this cluster.</summary>
+    public int ReplicationFactor => Volumes.R;
     public NodeStatus NodeStatusOf(int n) => Nodes.Status(n);
     public bool IsNodeIsolated(int n) => Nodes.IsIsolated(n);
 
@@ -176,14 +180,14 @@ public sealed class StorageCluster
 
     /// <summary>
     /// Node capacity follows from the data and the free share (capacity × nodes × (1 − free) = data). Placement,
-    /// largest volumes first (so that small ones fill the gaps): first replica on a random node, second on the node
-    /// with the most free space (keeps nodes level).
+    /// largest volumes first (so that small ones fill the gaps): first replica on a random node, each other one on
+    /// the node with the most free space among those not holding the volume yet (keeps nodes level).
     /// </summary>
     private void PlaceInitialReplicas(ClusterSpec spec)
     {
         var v = Volumes;
         long totalMiB = 0;
-        for (int i = 0; i < v.Count; i++) totalMiB += 2 * v.SizeMiB[i];
+        for (int i = 0; i < v.Count; i++) totalMiB += v.R * v.SizeMiB[i];
         Nodes.SetCapacity((long)Math.Ceiling(totalMiB / (double)Nodes.Count / (1 - spec.FreeCapacity.Value)));
 
         var placeStream = Streams.Get("placement:" + Name);
@@ -194,17 +198,15 @@ public sealed class StorageCluster
         foreach (int i in bySize)
         {
             long size = v.SizeMiB[i];
-            int a = placeStream.Next(Nodes.Count);
-            if (free.Get(a) < size) a = free.FindMostFree(size, -1, -1);
-            if (a < 0) throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes");
-            Nodes.Occupy(a, size);
-            int b = free.FindMostFree(size, a, -1);
-            if (b < 0) throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes");
-            Nodes.Occupy(b, size);
-            v.Primary[i] = a;
-            v.Mirror[i] = b;
-            Nodes.VolumesOn(a).Add(i);
-            Nodes.VolumesOn(b).Add(i);
+            for (int r = 0; r < v.R; r++)
+            {
+                int n = r == 0 ? placeStream.Next(Nodes.Count) : free.FindMostFree(size, v.Replicas(i));
+                if (r == 0 && free.Get(n) < size) n = free.FindMostFree(size, -1, -1);
+                if (n < 0) throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes");
+                Nodes.Occupy(n, size);
+                v.AddReplica(i, n);
+                Nodes.VolumesOn(n).Add(i);
+            }
         }
     }
 

@@ -17,4 +17,6 @@ public enum VolumeFlags : byte
     Recoverable = 16,
     /// <summary>Both replicas are on isolated nodes: unreachable until the network heals, nothing to re-mirror.</summary>
     IsolationBlocked = 32,
+    /// <summary>A copy to a new replica is in flight (negotiated, not finished).</summary>
+    Copying = 64,
 }

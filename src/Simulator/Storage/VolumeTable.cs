@@ -1,5 +1,7 @@
 using Simulator.Engine;
 
+using Simulator.Scenarios.Model;
+
 namespace Simulator.Storage;
 
 /// <summary>
@@ -19,8 +21,13 @@ public sealed class VolumeTable
     private readonly VolumeFlags[] _flags;
     private int _lostAtLastCheck;
 
-    public VolumeTable(string cluster, int clusterIndex, long[] sizeMiB, float[] writesPerSecond, NodeTable nodes, IVolumeObserver? observer)
+    public VolumeTable(string cluster, int clusterIndex, long[] sizeMiB, float[] writesPerSecond, NodeTable nodes, IVolumeObserver? observer,
+        int replicationFactor = 2, WriteRule writeRule = WriteRule.All)
     {
+        if (replicationFactor is < 1 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(replicationFactor), replicationFactor, $"1 to {MaxReplicas} replicas");
+        R = replicationFactor;
+        Rule = writeRule;
+        Quorum = writeRule == WriteRule.Majority ? R / 2 + 1 : R;
         _cluster = cluster;
         _clusterIndex = clusterIndex;
         _nodes = nodes;
@@ -28,9 +35,10 @@ public sealed class VolumeTable
         Count = sizeMiB.Length;
         SizeMiB = sizeMiB;
         WritesPerSecond = writesPerSecond;
-        Primary = new int[Count];
-        Mirror = new int[Count];
+        _replicas = new int[Count * R];
+        _replicaCount = new byte[Count];
         Target = new int[Count];
+        Array.Fill(_replicas, -1);
         _state = new VolumeState[Count];
         _flags = new VolumeFlags[Count];
         Event = new EventHandle[Count];
@@ -41,13 +49,20 @@ public sealed class VolumeTable
         Array.Fill(Target, -1);
     }
 
+    /// <summary>Most replicas a volume can have.</summary>
+    public const int MaxReplicas = 5;
+
+    private readonly int[] _replicas; // R slots per volume: the nodes of its replicas, serving one first, then −1
+    private readonly byte[] _replicaCount;
+
     public int Count { get; }
+    /// <summary>Replicas a healthy volume has.</summary>
+    public int R { get; }
+    public WriteRule Rule { get; }
+    /// <summary>Replicas a write needs: all of them, or a majority.</summary>
+    public int Quorum { get; }
     public readonly long[] SizeMiB;
     public readonly float[] WritesPerSecond;
-    /// <summary>Node of the serving (up-to-date) replica; −1 once restored by hand outside the cluster.</summary>
-    public readonly int[] Primary;
-    /// <summary>Node of the partner replica; −1 while there is none.</summary>
-    public readonly int[] Mirror;
     /// <summary>Node a new partner is negotiated or copied to; −1 when none.</summary>
     public readonly int[] Target;
     /// <summary>The volume's pending event (detection, retry or copy).</summary>
@@ -73,7 +88,51 @@ public sealed class VolumeTable
     public VolumeState State(int v) => _state[v];
     public VolumeFlags Flags(int v) => _flags[v];
     public bool Has(int v, VolumeFlags flag) => (_flags[v] & flag) != 0;
-    public bool HoldsReplica(int v, int n) => Primary[v] == n || Mirror[v] == n;
+    /// <summary>Replicas the volume has now (0 once restored by hand outside the cluster).</summary>
+    public int ReplicaCount(int v) => _replicaCount[v];
+    /// <summary>The node of the serving (up-to-date) replica; −1 when there is none.</summary>
+    public int Primary(int v) => _replicaCount[v] > 0 ? _replicas[v * R] : -1;
+    /// <summary>The node of the first partner replica; −1 when there is none.</summary>
+    public int Mirror(int v) => _replicaCount[v] > 1 ? _replicas[v * R + 1] : -1;
+    /// <summary>The nodes of the volume's replicas, the serving one first.</summary>
+    public ReadOnlySpan<int> Replicas(int v) => _replicas.AsSpan(v * R, _replicaCount[v]);
+
+    public bool HoldsReplica(int v, int n)
+    {
+        int start = v * R, end = start + _replicaCount[v];
+        for (int i = start; i < end; i++)
+            if (_replicas[i] == n) return true;
+        return false;
+    }
+
+    /// <summary>A new replica on node <paramref name="n"/>, after the others.</summary>
+    public void AddReplica(int v, int n)
+    {
+        if (_replicaCount[v] >= R) throw new InvalidOperationException($"cluster {_cluster}: volume {v} already has {R} replicas");
+        _replicas[v * R + _replicaCount[v]++] = n;
+    }
+
+    /// <summary>The replica on node <paramref name="n"/> is gone; the others keep their order (the next one serves if the first went).</summary>
+    public void RemoveReplica(int v, int n)
+    {
+        int start = v * R, end = start + _replicaCount[v];
+        int i = start;
+        while (i < end && _replicas[i] != n) i++;
+        if (i == end) throw new InvalidOperationException($"cluster {_cluster}: volume {v} has no replica on node {n}");
+        for (; i < end - 1; i++) _replicas[i] = _replicas[i + 1];
+        _replicas[end - 1] = -1;
+        _replicaCount[v]--;
+    }
+
+    /// <summary>The volume leaves the cluster's accounting (restored by hand onto a new volume).</summary>
+    public void ClearReplicas(int v)
+    {
+        Array.Fill(_replicas, -1, v * R, R);
+        _replicaCount[v] = 0;
+    }
+
+    /// <summary>Whether the volume can serve I/O with <paramref name="replicas"/> up-to-date reachable replicas under its write rule (copying aside).</summary>
+    public bool Serves(int replicas) => replicas >= Quorum;
 
     /// <summary>
     /// The one transition of a volume's state: keeps the counters, tells the observer when I/O becomes blocked or
@@ -129,12 +188,18 @@ public sealed class VolumeTable
         IsolationBlocked--;
     }
 
-    /// <summary>The only up-to-date copy is on a crashed node; whether it can be read again is drawn for this crash.</summary>
+    /// <summary>The only up-to-date copy is on a crashed node; whether it can be read again is drawn for this crash. The state follows (stuck), and is checked then.</summary>
     public void MarkUnavailable(int v, bool recoverable)
     {
         _flags[v] = (_flags[v] & ~VolumeFlags.Recoverable) | VolumeFlags.Unavailable | (recoverable ? VolumeFlags.Recoverable : 0);
         UnavailableByCrash++;
-        Check(v);
+    }
+
+    /// <summary>A copy to the volume's target starts (negotiation granted) or ends (done, or stopped).</summary>
+    public void SetCopying(int v, bool copying)
+    {
+        if (copying == Has(v, VolumeFlags.Copying)) throw new InvalidOperationException($"cluster {_cluster}: volume {v} copying is already {copying}");
+        _flags[v] ^= VolumeFlags.Copying;
     }
 
     /// <summary>The crashed copy was read again (node restarted, or restored by hand).</summary>
@@ -146,33 +211,43 @@ public sealed class VolumeTable
 
     /// <summary>
     /// What must hold of one volume between transitions: replicas and copy target on distinct nodes, none of them
-    /// crashed unless the volume waits for that node; as many replicas as its state says.
+    /// crashed unless the volume waits for that node; as many replicas as its state says under its write rule.
     /// </summary>
     public void Check(int v)
     {
-        int p = Primary[v], m = Mirror[v], t = Target[v];
+        if (_state[v] == VolumeState.Lost) return;
+        var replicas = Replicas(v);
+        int c = replicas.Length, t = Target[v];
         var f = _flags[v];
-        string? problem = _state[v] switch
+        bool unavailable = (f & VolumeFlags.Unavailable) != 0, blocked = (f & VolumeFlags.IsolationBlocked) != 0;
+        string? problem = null;
+        for (int i = 0; i < c && problem is null; i++)
         {
-            VolumeState.Lost => null,
-            VolumeState.Healthy when t >= 0 || (f & VolumeFlags.Unavailable) != 0 => "healthy with a copy target or unavailable",
-            VolumeState.Healthy when p < 0 => m < 0 ? null : "healthy, restored by hand, with a partner",
-            VolumeState.Healthy when m < 0 => "healthy with one replica",
-            VolumeState.Healthy when p == m => "healthy with both replicas on one node",
-            VolumeState.Healthy when _nodes.IsDead(p) || _nodes.IsDead(m) => "healthy with a replica on a crashed node",
-            VolumeState.Degraded when p < 0 || m >= 0 || t < 0 || p == t => "degraded without exactly one replica and a distinct copy target",
-            VolumeState.Degraded when _nodes.IsDead(p) || _nodes.IsDead(t) => "degraded with a replica or target on a crashed node",
-            VolumeState.Stuck when p < 0 => "stuck with no replica",
-            VolumeState.Stuck when (f & VolumeFlags.IsolationBlocked) != 0 =>
-                t >= 0 || p == m ? "blocked with a copy target or both replicas on one node" : null,
-            VolumeState.Stuck when (f & VolumeFlags.Unavailable) != 0 => m >= 0 || t >= 0 ? "unavailable with a partner or copy target" : null,
-            VolumeState.Stuck when m >= 0 => "stuck with a partner",
-            VolumeState.Stuck when _nodes.IsDead(p) => "stuck and searching from a crashed node",
-            VolumeState.Stuck when t >= 0 && (t == p || _nodes.IsDead(t)) => "stuck, negotiating towards its own or a crashed node",
+            if (replicas[i] == t) problem = "has its copy target among its replicas";
+            for (int j = i + 1; j < c; j++)
+                if (replicas[i] == replicas[j]) problem = "has two replicas on one node";
+            // The only copy of an unavailable volume waits on its crashed node; nothing else may rely on a dead node.
+            if (_nodes.IsDead(replicas[i]) && !(unavailable && !blocked)) problem = "has a replica on a crashed node";
+        }
+        if (t >= 0 && _nodes.IsDead(t)) problem ??= "copies towards a crashed node";
+        problem ??= _state[v] switch
+        {
+            VolumeState.Healthy when t >= 0 || unavailable => "healthy with a copy target or unavailable",
+            VolumeState.Healthy when c != R && c != 0 => $"healthy with {c} of {R} replicas",
+            VolumeState.Degraded when unavailable || c == 0 || c >= R => $"degraded with {c} of {R} replicas",
+            VolumeState.Degraded when Rule == WriteRule.All && (f & VolumeFlags.Copying) == 0 => "degraded without a copy in flight",
+            VolumeState.Degraded when Rule == WriteRule.Majority && !Serves(c) => "degraded without a majority",
+            _ when (f & VolumeFlags.Copying) != 0 && t < 0 => "copying to no node",
+            VolumeState.Stuck when c == 0 => "stuck with no replica",
+            VolumeState.Stuck when blocked => t >= 0 ? "blocked with a copy target" : null,
+            VolumeState.Stuck when unavailable => c > 1 || t >= 0 ? "unavailable with a partner or copy target" : null,
+            VolumeState.Stuck when c >= R => "stuck with all its replicas",
+            VolumeState.Stuck when Rule == WriteRule.All && (f & VolumeFlags.Copying) != 0 => "stuck while its copy is in flight",
+            VolumeState.Stuck when Rule == WriteRule.Majority && Serves(c) => "stuck though a majority of replicas serves",
             _ => null,
         };
         if (problem is not null)
-            throw new InvalidOperationException($"cluster {_cluster}: volume {v} {problem} (state {_state[v]}, flags {f}, primary {p}, mirror {m}, target {t})");
+            throw new InvalidOperationException($"cluster {_cluster}: volume {v} {problem} (state {_state[v]}, flags {f}, replicas [{string.Join(", ", replicas.ToArray())}], target {t})");
     }
 
     /// <summary>Counts within bounds, volumes conserved across states, lost never decreasing: O(1), at every sample.</summary>

@@ -11,8 +11,7 @@ public sealed class VolumeTableTests
         var nodes = new NodeTable("c", nodes: 2, volumesPerNode: 1);
         nodes.SetCapacity(100);
         var volumes = new VolumeTable("c", 0, [10], [1f], nodes, observer: null);
-        volumes.Primary[0] = 0;
-        volumes.Mirror[0] = -1;
+        volumes.AddReplica(0, 0);
         volumes.MarkStuckCause(0, byNetwork: false);
         volumes.SetState(0, VolumeState.Stuck);
         return (volumes, nodes);
@@ -32,17 +31,18 @@ public sealed class VolumeTableTests
     public void ATransitionThatBreaksTheVolumeIsRefusedAtOnce()
     {
         var (volumes, nodes) = OneStuckVolume();
-        Assert.That(() => volumes.SetState(0, VolumeState.Healthy), Throws.InvalidOperationException.With.Message.Contains("healthy with one replica"));
+        Assert.That(() => volumes.SetState(0, VolumeState.Healthy), Throws.InvalidOperationException.With.Message.Contains("healthy with 1 of 2 replicas"));
 
         (volumes, nodes) = OneStuckVolume();
         nodes.MarkCrashed(0);
         nodes.EndCrash(0);
-        Assert.That(() => volumes.Check(0), Throws.InvalidOperationException.With.Message.Contains("searching from a crashed node"));
+        Assert.That(() => volumes.Check(0), Throws.InvalidOperationException.With.Message.Contains("replica on a crashed node"));
 
         (volumes, _) = OneStuckVolume();
-        volumes.Mirror[0] = 1;
+        volumes.AddReplica(0, 1);
+        Assert.That(() => volumes.SetState(0, VolumeState.Stuck), Throws.InvalidOperationException.With.Message.Contains("stuck with all its replicas"));
         volumes.Target[0] = 1;
-        Assert.That(() => volumes.SetState(0, VolumeState.Stuck), Throws.InvalidOperationException.With.Message.Contains("stuck with a partner"));
+        Assert.That(() => volumes.Check(0), Throws.InvalidOperationException.With.Message.Contains("copy target among its replicas"));
     }
 
     [Test]

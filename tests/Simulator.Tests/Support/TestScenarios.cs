@@ -37,7 +37,9 @@ public static class TestScenarios
         IReadOnlyList<FaultSpec>? faults = null,
         IReadOnlyList<OperatorActionSpec>? operators = null,
         DatabasesSpec? databases = null,
-        double horizonH = 4) => new()
+        double horizonH = 4,
+        int replicas = 2,
+        WriteRule writeRule = WriteRule.All) => new()
     {
         Name = "test-small",
         Horizon = Duration.FromHours(horizonH),
@@ -62,6 +64,8 @@ public static class TestScenarios
                                     Name = ClusterName,
                                     Nodes = nodes,
                                     Volumes = volumes,
+                                    Replicas = replicas,
+                                    WriteRule = writeRule,
                                     VolumeSize = new SizeDistributionSpec { Median = VolumeSize, Sigma = volumeSizeSigma },
                                     // A write a minute: a volume notices a lost partner within about 1.5 min (30 s time-out + first write).
                                     VolumeWrites = new RateDistributionSpec { Median = Rate.FromPerHour(60) },

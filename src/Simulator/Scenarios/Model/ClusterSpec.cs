@@ -13,10 +13,16 @@ public sealed record ClusterSpec
     [Positive]
     [Scaled(Minimum = 3)]
     public required int Nodes { get; init; }
-    [Description("Volumes, each with two replicas on distinct nodes (multiplied by --scale).")]
+    [Description("Volumes, each with `replicas` replicas on distinct nodes (multiplied by --scale).")]
     [Positive]
     [Scaled(Minimum = 1)]
     public required int Volumes { get; init; }
+    [Description("Replicas of each volume, on distinct nodes (1 to 5).")]
+    [Range(1, 5)]
+    [Unscaled("per volume")]
+    public int Replicas { get; init; } = 2;
+    [Description("When a volume serves writes: all (every replica; blocking re-mirroring, EBS in 2011) or majority.")]
+    public WriteRule WriteRule { get; init; } = WriteRule.All;
     [Description("Volume sizes: log-normal.")]
     public required SizeDistributionSpec VolumeSize { get; init; }
     [Description("Writes per volume: log-normal rate; a volume notices a lost partner on its first write.")]
