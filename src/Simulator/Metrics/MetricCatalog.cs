@@ -89,6 +89,26 @@ public static class MetricCatalog
     public static readonly MetricDefinition NodesCrashedTotal = new("nodes_crashed_total", "crashes", [Cluster],
         "Node crashes since time 0, a node counted again each time it crashes; cumulative.");
 
+    public static readonly MetricDefinition NodesUnpowered = new("nodes_unpowered", "nodes", [Cluster],
+        "Nodes of the cluster without power now (a power loss not yet restored).");
+
+    public static readonly MetricDefinition NodesDark = new("nodes_dark", "nodes", [Cluster],
+        "Nodes of the cluster cut off by a power loss now: without power, or powered but with their network gear not back yet.");
+
+    public static readonly MetricDefinition VolumesConsistencyUnknownPct = new("volumes_consistency_unknown_pct", Percent, VolumeScopes,
+        "Volumes whose every replica lost power during writes and that are reachable again: not returned to service, they wait " +
+        "to be handed over as recovery snapshots; as a percentage of the scope's volumes.");
+
+    public static readonly MetricDefinition VolumesRecoveredBySnapshotPct = new("volumes_recovered_by_snapshot_pct", Percent, VolumeScopes,
+        "Volumes handed over to their owners as recovery snapshots since time 0, as a percentage of the scope's volumes; cumulative.");
+
+    public static readonly MetricDefinition VolumesAllReplicasDarkPct = new("volumes_all_replicas_dark_pct", Percent, VolumeScopes,
+        "Volumes that have had every replica lose power at once since time 0, as a percentage of the scope's volumes; cumulative.");
+
+    public static readonly MetricDefinition VolumesUnderReplicatedPct = new("volumes_under_replicated_pct", Percent, VolumeScopes,
+        "Volumes with fewer replicas than the cluster's replication factor, re-mirroring (stuck or degraded), as a percentage of " +
+        "the scope's volumes.");
+
     public static readonly MetricDefinition NodesIsolated = new("nodes_isolated", "nodes", [Cluster],
         "Nodes that cannot reach their partners now, because the network their traffic is routed on is congested.");
 
@@ -126,10 +146,11 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         VolumesStuckPct, VolumesUnavailablePct, VolumesDegradedPct, VolumesLostPct, VolumesEverStuckPct, VolumesStuckByCrashPct,
-        VolumesStuckPctOfAffected, VolumesNotRestoredPctOfAffected,
+        VolumesStuckPctOfAffected, VolumesNotRestoredPctOfAffected, VolumesConsistencyUnknownPct, VolumesRecoveredBySnapshotPct,
+        VolumesAllReplicasDarkPct, VolumesUnderReplicatedPct,
         ApiRequestsPerS, ApiErrorRatePct, ApiLatencyP99Ms, ControlPlaneUtilizationPct,
         DatabasesSingleZoneImpactedPct, DatabasesMultiZoneFailoverFailedPct,
-        FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
+        FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesUnpowered, NodesDark, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
         ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
         NetworkUtilizationPct,
     ];

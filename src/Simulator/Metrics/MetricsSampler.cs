@@ -66,6 +66,8 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.FreeCapacityPct.Name, c.FreeCapacityPct);
             Add(scope, MetricCatalog.NodesCrashedTotal.Name, c.NodesCrashed);
             Add(scope, MetricCatalog.NodesIsolated.Name, c.IsolatedNodes);
+            Add(scope, MetricCatalog.NodesUnpowered.Name, c.UnpoweredNodes);
+            Add(scope, MetricCatalog.NodesDark.Name, c.DarkNodes);
             Add(scope, MetricCatalog.NodesAddedTotal.Name, c.NodesAdded);
             Add(scope, MetricCatalog.RemirrorAttemptsPerS.Name, dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
             Add(scope, MetricCatalog.VolumesWaiting.Name, c.WaitingVolumes + c.ParkedVolumes);
@@ -89,7 +91,7 @@ public sealed class MetricsSampler
 
         void AddVolumes(string scope, IEnumerable<StorageCluster> clusters)
         {
-            double volumes = 0, stuck = 0, unavailable = 0, degraded = 0, lost = 0, ever = 0, byCrash = 0;
+            double volumes = 0, stuck = 0, unavailable = 0, degraded = 0, lost = 0, ever = 0, byCrash = 0, unknown = 0, snapshots = 0, dark = 0;
             foreach (var c in clusters)
             {
                 volumes += c.VolumeCount;
@@ -99,6 +101,9 @@ public sealed class MetricsSampler
                 lost += c.LostVolumes;
                 ever += c.EverStuckVolumes;
                 byCrash += c.StuckByCrashVolumes;
+                unknown += c.ConsistencyUnknownVolumes;
+                snapshots += c.RecoveredBySnapshotVolumes;
+                dark += c.PowerLostVolumes;
             }
             if (volumes == 0) return;
             Add(scope, MetricCatalog.VolumesStuckPct.Name, 100 * stuck / volumes);
@@ -109,6 +114,10 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.VolumesStuckByCrashPct.Name, 100 * byCrash / volumes);
             Add(scope, MetricCatalog.VolumesStuckPctOfAffected.Name, ever > 0 ? 100 * stuck / ever : 0);
             Add(scope, MetricCatalog.VolumesNotRestoredPctOfAffected.Name, ever > 0 ? 100 * (stuck + lost) / ever : 0);
+            Add(scope, MetricCatalog.VolumesConsistencyUnknownPct.Name, 100 * unknown / volumes);
+            Add(scope, MetricCatalog.VolumesRecoveredBySnapshotPct.Name, 100 * snapshots / volumes);
+            Add(scope, MetricCatalog.VolumesAllReplicasDarkPct.Name, 100 * dark / volumes);
+            Add(scope, MetricCatalog.VolumesUnderReplicatedPct.Name, 100 * (stuck + degraded) / volumes);
         }
     }
 }

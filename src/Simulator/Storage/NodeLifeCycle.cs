@@ -29,7 +29,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         for (int tries = 0; tries < CrashPickTries; tries++)
         {
             int n = cluster.CrashStream.Next(_n.Count);
-            if (_n.Status(n) == NodeStatus.Up && !_n.IsIsolated(n)) { Crash(n); return; }
+            if (_n.Status(n) == NodeStatus.Up && !_n.IsUnreachable(n)) { Crash(n); return; }
         }
     }
 

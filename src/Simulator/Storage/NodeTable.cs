@@ -14,6 +14,8 @@ public sealed class NodeTable
     private long[] _heldMiB;
     private NodeStatus[] _status;
     private bool[] _isolated;
+    private bool[] _unpowered; // lost power, not restored yet
+    private bool[] _dark;      // cut off by a power loss: unpowered, or its network gear not back yet
     private List<int>[] _volumes;
     private List<int>[] _incoming;
     private readonly List<int> _crashing = []; // crashed nodes whose volumes are being handled (crashes can nest)
@@ -26,6 +28,8 @@ public sealed class NodeTable
         _heldMiB = new long[nodes];
         _status = new NodeStatus[nodes];
         _isolated = new bool[nodes];
+        _unpowered = new bool[nodes];
+        _dark = new bool[nodes];
         _volumes = new List<int>[nodes];
         _incoming = new List<int>[nodes];
         for (int n = 0; n < nodes; n++)
@@ -50,11 +54,19 @@ public sealed class NodeTable
     public int RestartedDown { get; private set; }
     public int Added { get; private set; }
     public int Isolated { get; private set; }
+    /// <summary>Nodes without power now.</summary>
+    public int Unpowered { get; private set; }
+    /// <summary>Nodes cut off by a power loss now (no power, or no network gear yet).</summary>
+    public int Dark { get; private set; }
     /// <summary>Space of given-up replicas held on live nodes until re-mirroring is over.</summary>
     public long HeldTotalMiB { get; private set; }
 
     public NodeStatus Status(int n) => _status[n];
     public bool IsIsolated(int n) => _isolated[n];
+    public bool IsDark(int n) => _dark[n];
+    public bool IsUnpowered(int n) => _unpowered[n];
+    /// <summary>No replica on the node can be reached: its network is congested, or a power loss cut it off.</summary>
+    public bool IsUnreachable(int n) => _isolated[n] || _dark[n];
     public bool IsCrashed(int n) => _status[n] == NodeStatus.Crashed;
     /// <summary>Crashed, and its volumes already handled: no volume may still rely on it.</summary>
     public bool IsDead(int n) => _status[n] == NodeStatus.Crashed && (_crashing.Count == 0 || !_crashing.Contains(n));
@@ -120,6 +132,18 @@ public sealed class NodeTable
         Refresh(n);
     }
 
+    /// <summary>A power loss cuts the node off (<paramref name="dark"/>), or its power and network are back; <paramref name="unpowered"/>: it has no power.</summary>
+    public void SetPower(int n, bool dark, bool unpowered)
+    {
+        if (dark && _status[n] == NodeStatus.Crashed) throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} cannot go dark");
+        if (unpowered && !dark) throw new InvalidOperationException($"cluster {_cluster}: node {n} without power is dark");
+        if (_unpowered[n] != unpowered) { _unpowered[n] = unpowered; Unpowered += unpowered ? 1 : -1; }
+        if (_dark[n] == dark) return;
+        _dark[n] = dark;
+        Dark += dark ? 1 : -1;
+        Refresh(n);
+    }
+
     /// <summary>
     /// An up node crashes: it takes no replica and its held space goes with it. Its volumes are handled next, then
     /// <see cref="EndCrash"/>; a crash caused while handling them nests.
@@ -129,6 +153,8 @@ public sealed class NodeTable
         if (_status[n] != NodeStatus.Up) throw new InvalidOperationException($"cluster {_cluster}: node {n} crashes while {_status[n]}");
         _status[n] = NodeStatus.Crashed;
         if (_isolated[n]) { _isolated[n] = false; Isolated--; }
+        if (_unpowered[n]) { _unpowered[n] = false; Unpowered--; }
+        if (_dark[n]) { _dark[n] = false; Dark--; }
         Crashed++;
         Down++;
         HeldTotalMiB -= _heldMiB[n];
@@ -177,6 +203,8 @@ public sealed class NodeTable
             Array.Resize(ref _heldMiB, size);
             Array.Resize(ref _status, size);
             Array.Resize(ref _isolated, size);
+            Array.Resize(ref _unpowered, size);
+            Array.Resize(ref _dark, size);
             int old = _volumes.Length;
             Array.Resize(ref _volumes, size);
             Array.Resize(ref _incoming, size);
@@ -189,14 +217,14 @@ public sealed class NodeTable
 
     private void Refresh(int n)
     {
-        bool eligible = _status[n] == NodeStatus.Up && !_isolated[n];
+        bool eligible = _status[n] == NodeStatus.Up && !_isolated[n] && !_dark[n];
         Free.Set(n, eligible ? Math.Max(0, CapacityMiB - _usedMiB[n]) : -1);
     }
 
     /// <summary>Space never negative nor above capacity on an up node; counters equal to a recount.</summary>
     public void CheckInvariants()
     {
-        int down = 0, restarted = 0, isolated = 0;
+        int down = 0, restarted = 0, isolated = 0, dark = 0, unpowered = 0;
         long held = 0;
         for (int n = 0; n < Count; n++)
         {
@@ -206,10 +234,15 @@ public sealed class NodeTable
             if (_status[n] != NodeStatus.Up) down++;
             if (_status[n] == NodeStatus.Restarted) restarted++;
             if (_isolated[n]) isolated++;
+            if (_dark[n]) dark++;
+            if (_unpowered[n]) unpowered++;
+            if (_unpowered[n] && !_dark[n]) throw new InvalidOperationException($"cluster {_cluster}: node {n} has no power but is not dark");
             if (_status[n] == NodeStatus.Crashed && (_isolated[n] || _incoming[n].Count > 0))
                 throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} is isolated or receives copies");
             held += _heldMiB[n];
         }
+        if (dark != Dark || unpowered != Unpowered)
+            throw new InvalidOperationException($"cluster {_cluster}: node counters dark {Dark}/{dark}, unpowered {Unpowered}/{unpowered} (kept/recounted)");
         if (down != Down || restarted != RestartedDown || isolated != Isolated || held != HeldTotalMiB)
             throw new InvalidOperationException($"cluster {_cluster}: node counters down {Down}/{down}, restarted {RestartedDown}/{restarted}, " +
                 $"isolated {Isolated}/{isolated}, held {HeldTotalMiB}/{held} MiB (kept/recounted)");

@@ -8,15 +8,15 @@ namespace Simulator.Storage;
 /// </summary>
 internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
 {
-    private const int EvThrottle = 1, EvManual = 2, EvCutStep = 3;
+    private const int EvThrottle = 1, EvManual = 2, EvCutStep = 3, EvSnapshot = 4;
     /// <summary>Steps of a gradual cut: the cut share grows by 1/12 at a time.</summary>
     private const int CutSteps = 12;
 
     private readonly VolumeTable _v = cluster.Volumes;
     private readonly Simulation _sim = cluster.Sim;
     private readonly VolumeLists _lists = cluster.Lists;
-    private double _throttlePerSecond, _manualPerSecond;
-    private EventHandle _throttleEvent, _manualEvent;
+    private double _throttlePerSecond, _manualPerSecond, _snapshotPerSecond;
+    private EventHandle _throttleEvent, _manualEvent, _snapshotEvent;
 
     /// <summary>Searches stopped: stuck volumes park instead of retrying.</summary>
     public bool SearchStopped { get; private set; }
@@ -117,10 +117,33 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
         _manualEvent = _sim.ScheduleAfter(Duration.FromSeconds(1 / _manualPerSecond), this, EvManual, 0);
     }
 
+    /// <summary>Operators hand volumes of unknown consistency over as recovery snapshots, oldest first, at <paramref name="perSecond"/>.</summary>
+    public void StartRecoverySnapshots(double perSecond)
+    {
+        _snapshotPerSecond = perSecond;
+        if (perSecond > 0 && !_sim.IsPending(_snapshotEvent))
+            _snapshotEvent = _sim.ScheduleAfter(Duration.FromSeconds(1 / perSecond), this, EvSnapshot, 0);
+    }
+
+    private void SnapshotTick()
+    {
+        _snapshotEvent = default;
+        int v = _lists.Head(WaitList.ConsistencyUnknown);
+        if (v >= 0)
+        {
+            _lists.Remove(v);
+            _v.RecoverBySnapshot(v);
+            cluster.ReMirror.Become(v, VolumeState.Healthy);
+        }
+        // Keeps its pace while the list is empty: volumes may still come back from the dark.
+        _snapshotEvent = _sim.ScheduleAfter(Duration.FromSeconds(1 / _snapshotPerSecond), this, EvSnapshot, 0);
+    }
+
     void IEventHandler.OnEvent(int kind, long arg)
     {
         switch (kind)
         {
+            case EvSnapshot: SnapshotTick(); break;
             case EvThrottle: ThrottleTick(); break;
             case EvManual: ManualTick(); break;
             case EvCutStep: SetCut(arg / 1000.0); break;

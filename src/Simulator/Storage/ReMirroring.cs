@@ -3,14 +3,13 @@ using Simulator.Engine;
 namespace Simulator.Storage;
 
 /// <summary>
-/// The re-mirroring protocol of one cluster. A replica that loses its partner (isolated, or crashed) makes the
-/// volume stuck: it searches for a node with free space → negotiates with the control plane → copies (degraded,
-/// serving) → healthy. Also how volumes react to the network: isolation is noticed on the next write that gets no
-/// answer within the detection time-out; volumes with both replicas isolated are blocked until the heal.
+/// The re-mirroring protocol of one cluster. A volume that lost a replica (unreachable, or crashed) searches for a
+/// node with free space → negotiates with the control plane → copies → has its replicas again; whether it serves
+/// meanwhile follows its write rule (<see cref="SearchingState"/>).
 /// </summary>
 internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, ControlPlane.INegotiationClient
 {
-    private const int EvDetect = 1, EvAttempt = 2, EvCopyDone = 3;
+    private const int EvAttempt = 2, EvCopyDone = 3;
     private const long MiB = 1L << 20;
 
     private readonly VolumeTable _v = cluster.Volumes;
@@ -20,72 +19,6 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
 
     /// <summary>Copies in flight.</summary>
     public int Copying => _copying;
-
-    /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
-    public void OnRoutingChanged()
-    {
-        var newly = new List<int>();
-        var healed = new List<int>();
-        for (int n = 0; n < _n.Count; n++)
-        {
-            bool iso = !_n.IsCrashed(n) && cluster.Network.IsIsolated(n);
-            if (iso == _n.IsIsolated(n)) continue;
-            _n.SetIsolated(n, iso);
-            (iso ? newly : healed).Add(n);
-        }
-        var detect = cluster.Streams.Get("detect:" + cluster.Name, _sim.Now.Ticks);
-        foreach (int n in newly)
-            foreach (int v in _n.VolumesOn(n))
-            {
-                if (!_v.HoldsReplica(v, n) || _v.State(v) != VolumeState.Healthy || _sim.IsPending(_v.Event[v])) continue;
-                if (Isolated(v) == _v.ReplicaCount(v))
-                {
-                    // Every replica unreachable: I/O blocked, but nothing to re-mirror; heals with the network.
-                    _v.MarkIsolationBlocked(v);
-                    EnterStuck(v, byNetwork: true);
-                    continue;
-                }
-                // The partner is declared lost on the volume's first write that gets no answer for the detection timeout.
-                double w = _v.WritesPerSecond[v];
-                if (w <= 0) continue;
-                var at = Duration.FromSeconds(detect.NextExponential(w)) + cluster.Spec.DetectTimeout;
-                _v.Event[v] = _sim.ScheduleAfter(at, this, EvDetect, v);
-            }
-        foreach (int n in healed)
-            foreach (int v in _n.VolumesOn(n))
-            {
-                if (!_v.Has(v, VolumeFlags.IsolationBlocked) || !_v.HoldsReplica(v, n)) continue;
-                if (Isolated(v) > 0) continue;
-                _v.ClearIsolationBlocked(v, reachable: true);
-                if (_v.ReplicaCount(v) == _v.R) { Become(v, VolumeState.Healthy); continue; }
-                // Replicas crashed while all were isolated: reachable again, it re-mirrors.
-                NeedReplica(v, byNetwork: false);
-            }
-    }
-
-    /// <summary>How many of the volume's replicas are on isolated nodes.</summary>
-    private int Isolated(int v)
-    {
-        int isolated = 0;
-        foreach (int n in _v.Replicas(v))
-            if (_n.IsIsolated(n)) isolated++;
-        return isolated;
-    }
-
-    private void Detect(int v)
-    {
-        if (_v.State(v) != VolumeState.Healthy) return;
-        int isolated = Isolated(v);
-        if (isolated == 0 || isolated == _v.ReplicaCount(v)) return; // healed (or all isolated, handled as blocked)
-        // The reachable replicas take over (the first serves); the isolated ones are given up.
-        Span<int> lost = stackalloc int[isolated];
-        int k = 0;
-        foreach (int n in _v.Replicas(v))
-            if (_n.IsIsolated(n)) lost[k++] = n;
-        foreach (int n in lost) _v.RemoveReplica(v, n);
-        foreach (int n in lost) cluster.LifeCycle.GiveUp(n, _v.SizeMiB[v]);
-        NeedReplica(v, byNetwork: true);
-    }
 
     /// <summary>
     /// The volume has fewer replicas than it should and searches for one: stuck while it searches under the
@@ -147,7 +80,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         if (operators.SearchStopped && !_releasing) { operators.Park(v); return; }
         _v.LastAttemptTicks[v] = _sim.Now.Ticks;
         int p = _v.Primary(v);
-        if (_n.IsIsolated(p)) { Fail(v, forWantOfSpace: false); return; } // cannot reach anyone
+        if (_n.IsUnreachable(p)) { Fail(v, forWantOfSpace: false); return; } // cannot reach anyone
         cluster.Retries.CountAttempt();
         // The race condition: each replication request the search closes can crash the node closing it.
         double pCrash = cluster.Spec.SearchContacts * cluster.Spec.Crash.PerClosureProbability;
@@ -296,7 +229,6 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         int v = (int)arg;
         switch (kind)
         {
-            case EvDetect: _v.Event[v] = default; Detect(v); break;
             case EvAttempt: Attempt(v); break;
             case EvCopyDone: CopyDone(v); break;
         }

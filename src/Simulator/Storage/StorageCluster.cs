@@ -47,6 +47,7 @@ public sealed class StorageCluster
         Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond, spec.SecondaryNetwork.BitsPerSecond,
             spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes);
         ReMirror = new ReMirroring(this);
+        Reach = new Reachability(this);
         LifeCycle = new NodeLifeCycle(this);
         Operators = new OperatorControls(this);
         Retries = new FutileRetries(this);
@@ -75,6 +76,7 @@ public sealed class StorageCluster
     internal VolumeTable Volumes { get; }
     internal VolumeLists Lists { get; }
     internal ReMirroring ReMirror { get; }
+    internal Reachability Reach { get; }
     internal NodeLifeCycle LifeCycle { get; }
     internal OperatorControls Operators { get; }
     internal FutileRetries Retries { get; }
@@ -98,6 +100,16 @@ public sealed class StorageCluster
     public int WaitingVolumes => Retries.Waiting;
     public int ParkedVolumes => Operators.Parked;
     public int IsolatedNodes => Nodes.Isolated;
+    /// <summary>Nodes without power now.</summary>
+    public int UnpoweredNodes => Nodes.Unpowered;
+    /// <summary>Nodes cut off by a power loss now (no power, or no network gear yet).</summary>
+    public int DarkNodes => Nodes.Dark;
+    public int ConsistencyUnknownVolumes => Volumes.ConsistencyUnknown;
+    public int RecoveredBySnapshotVolumes => Volumes.RecoveredBySnapshot;
+    /// <summary>Volumes that had every replica lose power at once (cumulative).</summary>
+    public int PowerLostVolumes => Volumes.EverPowerLost;
+    /// <summary>Volumes with fewer replicas than the replication factor (not lost, not restored outside the cluster).</summary>
+    public int UnderReplicatedVolumes => Volumes.Stuck + Volumes.Degraded;
     public double CutFraction => Operators.CutFraction;
 
     /// <summary>Search attempts made so far, futile ones accounted as rates included.</summary>
@@ -120,7 +132,7 @@ public sealed class StorageCluster
     public double PlacementHangProbability(long typicalSizeMiB)
     {
         if (Nodes.Free.MaxFree < typicalSizeMiB || Operators.CutFraction >= 1) return 1;
-        double reachable = 1 - (double)Nodes.Isolated / Nodes.Count;
+        double reachable = 1 - (double)(Nodes.Isolated + Nodes.Dark) / Nodes.Count;
         return 1 - reachable * reachable;
     }
 
@@ -135,15 +147,39 @@ public sealed class StorageCluster
     public int ReplicationFactor => Volumes.R;
     public NodeStatus NodeStatusOf(int n) => Nodes.Status(n);
     public bool IsNodeIsolated(int n) => Nodes.IsIsolated(n);
+    public bool IsNodeDark(int n) => Nodes.IsDark(n);
 
     /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
-    public void OnRoutingChanged() => ReMirror.OnRoutingChanged();
+    public void OnRoutingChanged() => Reach.OnRoutingChanged();
+
+    /// <summary>The nodes lose power (and their network gear with them) until <see cref="RestorePower"/>.</summary>
+    public void LosePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged(nodes, []);
+
+    /// <summary>The node has power again, but its network gear is not back: still cut off.</summary>
+    public void PowerBackWithoutNetwork(int n)
+    {
+        if (Nodes.IsUnpowered(n)) Nodes.SetPower(n, dark: true, unpowered: false);
+    }
+
+    /// <summary>The nodes have power and network again.</summary>
+    public void RestorePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged([], nodes);
+
+    /// <summary>Operators hand volumes of unknown consistency over as recovery snapshots at <paramref name="perSecond"/>.</summary>
+    public void StartRecoverySnapshots(double perSecond) => Operators.StartRecoverySnapshots(perSecond);
 
     /// <summary>A node crashes: every volume with a replica on it loses that replica.</summary>
     public void Crash(int n) => LifeCycle.Crash(n);
 
     /// <summary>A node is lost for good: it never restarts, and a volume whose only up-to-date copy was on it is lost.</summary>
     public void Fail(int n) => LifeCycle.Crash(n, forGood: true);
+
+    /// <summary>The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.</summary>
+    public void ReturnEmpty(int n)
+    {
+        LifeCycle.Crash(n, forGood: true);
+        LifeCycle.ReturnToService(n);
+        Retries.WakeWaiters();
+    }
 
     /// <summary>Stops the nodes' futile searches: every searching volume waits, without load, for throttled release.</summary>
     public void StopFutileSearch() => Operators.StopFutileSearch();

@@ -19,4 +19,6 @@ public enum VolumeFlags : byte
     IsolationBlocked = 32,
     /// <summary>A copy to a new replica is in flight (negotiated, not finished).</summary>
     Copying = 64,
+    /// <summary>Every replica lost power at once: the consistency of its last writes is unknown.</summary>
+    PowerLost = 128,
 }

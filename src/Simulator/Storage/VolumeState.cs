@@ -13,4 +13,9 @@ public enum VolumeState : byte
     Stuck,
     /// <summary>No consistent copy exists anywhere; never leaves this state.</summary>
     Lost,
+    /// <summary>
+    /// Every replica lost power during writes: whether the last writes are on them cannot be verified, so the volume
+    /// does not serve again but waits to be handed over as a recovery snapshot (I/O blocked).
+    /// </summary>
+    ConsistencyUnknown,
 }

@@ -77,6 +77,11 @@ public sealed class VolumeTable
     public int Stuck { get; private set; }
     public int Degraded { get; private set; }
     public int Lost { get; private set; }
+    public int ConsistencyUnknown { get; private set; }
+    /// <summary>Handed over as recovery snapshots so far (cumulative).</summary>
+    public int RecoveredBySnapshot { get; private set; }
+    /// <summary>Volumes that had every replica lose power (cumulative).</summary>
+    public int EverPowerLost { get; private set; }
     /// <summary>Stuck with its only copy on a crashed node.</summary>
     public int UnavailableByCrash { get; private set; }
     /// <summary>Stuck with both replicas isolated.</summary>
@@ -147,7 +152,8 @@ public sealed class VolumeTable
         Tally(next, +1);
         _state[v] = next;
         if (next == VolumeState.Lost) _flags[v] &= ~VolumeFlags.Unavailable;
-        bool wasBlocked = prev is VolumeState.Stuck or VolumeState.Lost, isBlocked = next is VolumeState.Stuck or VolumeState.Lost;
+        bool wasBlocked = prev is VolumeState.Stuck or VolumeState.Lost or VolumeState.ConsistencyUnknown,
+            isBlocked = next is VolumeState.Stuck or VolumeState.Lost or VolumeState.ConsistencyUnknown;
         if (wasBlocked != isBlocked) _observer?.OnBlockedChanged(_clusterIndex, v, isBlocked, byNetwork);
         Check(v);
         return prev;
@@ -160,6 +166,7 @@ public sealed class VolumeTable
             case VolumeState.Stuck: Stuck += d; break;
             case VolumeState.Degraded: Degraded += d; break;
             case VolumeState.Lost: Lost += d; break;
+            case VolumeState.ConsistencyUnknown: ConsistencyUnknown += d; break;
         }
     }
 
@@ -193,6 +200,23 @@ public sealed class VolumeTable
     {
         _flags[v] = (_flags[v] & ~VolumeFlags.Recoverable) | VolumeFlags.Unavailable | (recoverable ? VolumeFlags.Recoverable : 0);
         UnavailableByCrash++;
+    }
+
+    /// <summary>Every replica of the volume lost power at once.</summary>
+    public void MarkPowerLost(int v)
+    {
+        if (Has(v, VolumeFlags.PowerLost)) return;
+        _flags[v] |= VolumeFlags.PowerLost;
+        EverPowerLost++;
+    }
+
+    /// <summary>A volume of unknown consistency is handed over as a recovery snapshot: it leaves the cluster, restored.</summary>
+    public void RecoverBySnapshot(int v)
+    {
+        if (_state[v] != VolumeState.ConsistencyUnknown) throw new InvalidOperationException($"cluster {_cluster}: volume {v} is {_state[v]}, not of unknown consistency");
+        _flags[v] &= ~VolumeFlags.PowerLost;
+        ClearReplicas(v);
+        RecoveredBySnapshot++;
     }
 
     /// <summary>A copy to the volume's target starts (negotiation granted) or ends (done, or stopped).</summary>
@@ -233,6 +257,8 @@ public sealed class VolumeTable
         problem ??= _state[v] switch
         {
             VolumeState.Healthy when t >= 0 || unavailable => "healthy with a copy target or unavailable",
+            VolumeState.ConsistencyUnknown when t >= 0 || unavailable || c == 0 => "of unknown consistency with a copy target, unavailable or without replicas",
+            VolumeState.ConsistencyUnknown => null,
             VolumeState.Healthy when c != R && c != 0 => $"healthy with {c} of {R} replicas",
             VolumeState.Degraded when unavailable || c == 0 || c >= R => $"degraded with {c} of {R} replicas",
             VolumeState.Degraded when Rule == WriteRule.All && (f & VolumeFlags.Copying) == 0 => "degraded without a copy in flight",
@@ -253,8 +279,8 @@ public sealed class VolumeTable
     /// <summary>Counts within bounds, volumes conserved across states, lost never decreasing: O(1), at every sample.</summary>
     public void CheckCounters()
     {
-        if (Stuck < 0 || Degraded < 0 || Lost < 0 || UnavailableByCrash < 0 || Stuck + Degraded + Lost > Count)
-            throw new InvalidOperationException($"cluster {_cluster}: volumes not conserved (stuck {Stuck}, degraded {Degraded}, lost {Lost} of {Count})");
+        if (Stuck < 0 || Degraded < 0 || Lost < 0 || ConsistencyUnknown < 0 || UnavailableByCrash < 0 || Stuck + Degraded + Lost + ConsistencyUnknown > Count)
+            throw new InvalidOperationException($"cluster {_cluster}: volumes not conserved (stuck {Stuck}, degraded {Degraded}, lost {Lost}, consistency unknown {ConsistencyUnknown} of {Count})");
         if (UnavailableByCrash + IsolationBlocked > Stuck)
             throw new InvalidOperationException($"cluster {_cluster}: {UnavailableByCrash + IsolationBlocked} unavailable volumes but only {Stuck} stuck");
         if (Lost < _lostAtLastCheck)
@@ -265,7 +291,7 @@ public sealed class VolumeTable
     /// <summary>Every volume checked, and the counters equal to a recount: O(volumes).</summary>
     public void CheckAll()
     {
-        int stuck = 0, degraded = 0, lost = 0, unavailable = 0, blocked = 0;
+        int stuck = 0, degraded = 0, lost = 0, unknown = 0, unavailable = 0, blocked = 0;
         for (int v = 0; v < Count; v++)
         {
             switch (_state[v])
@@ -273,12 +299,13 @@ public sealed class VolumeTable
                 case VolumeState.Stuck: stuck++; break;
                 case VolumeState.Degraded: degraded++; break;
                 case VolumeState.Lost: lost++; break;
+                case VolumeState.ConsistencyUnknown: unknown++; break;
             }
             if (Has(v, VolumeFlags.IsolationBlocked)) blocked++;
             else if (Has(v, VolumeFlags.Unavailable)) unavailable++;
             Check(v);
         }
-        if (stuck != Stuck || degraded != Degraded || lost != Lost || unavailable != UnavailableByCrash || blocked != IsolationBlocked)
+        if (stuck != Stuck || degraded != Degraded || lost != Lost || unknown != ConsistencyUnknown || unavailable != UnavailableByCrash || blocked != IsolationBlocked)
             throw new InvalidOperationException($"cluster {_cluster}: counters stuck {Stuck}/{stuck}, degraded {Degraded}/{degraded}, lost {Lost}/{lost}, " +
                 $"unavailable {UnavailableByCrash}/{unavailable}, blocked {IsolationBlocked}/{blocked} (kept/recounted)");
     }

@@ -9,6 +9,8 @@ internal static class WaitList
     public const byte Parked = 2;
     /// <summary>Its only copy is on a crashed node; recovered when the node restarts or by hand.</summary>
     public const byte Unavailable = 3;
+    /// <summary>Consistency unknown; handed over as a recovery snapshot by operators.</summary>
+    public const byte ConsistencyUnknown = 4;
     /// <summary>How many lists there are.</summary>
-    public const int Count = 3;
+    public const int Count = 4;
 }

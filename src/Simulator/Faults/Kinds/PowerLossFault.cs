@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using MathNet.Numerics.Distributions;
+using Simulator.Engine;
+using Simulator.Scenarios;
+using Simulator.Scenarios.Model;
+using Simulator.Units;
+
+namespace Simulator.Faults.Kinds;
+
+/// <summary>
+/// Part of a cluster loses power, and its network gear with it: the nodes are cut off (their replicas unreachable)
+/// until their power comes back, after a log-normal delay of its own for each node, and the network after
+/// <see cref="ConnectivityAfter"/>. A share of the nodes come back without their data. A volume with some replicas
+/// dark re-mirrors from the others; one whose every replica lost power is blocked, and once reachable again its
+/// consistency is unknown: it waits for a recovery snapshot (operator action <c>recovery_snapshots</c>).
+/// </summary>
+[ScenarioKind("power_loss")]
+public sealed record PowerLossFault : FaultSpec
+{
+    [Description("The cluster that loses power.")]
+    [NotEmpty]
+    public required string Cluster { get; init; }
+    [Description("Share of the cluster's nodes that lose power, drawn at random by this fault.")]
+    [Range("0%", "100%")]
+    public required Fraction Portion { get; init; }
+    [Description("Time from the loss until each node has power again: log-normal (sigma 0: the same for all).")]
+    public required DurationDistributionSpec RestoreAfter { get; init; }
+    [Description("Time from the loss until the network gear is back; a node is reachable once it has power and network. None = with its power.")]
+    [NonNegative]
+    public Duration? ConnectivityAfter { get; init; }
+    [Description("Share of the nodes that lost power that come back without their data (their replicas are gone).")]
+    [Range("0%", "100%")]
+    public Fraction WithoutData { get; init; } = Fraction.FromPercent(0);
+
+    public override IEnumerable<(string Field, string Message)> CheckNames(ScenarioNames names)
+    {
+        if (names.UnknownCluster(Cluster) is { } problem) yield return ("cluster", problem);
+    }
+
+    public override void Schedule(TimelineContext timeline, int index)
+    {
+        var cluster = timeline.Cluster(Cluster);
+        int dark = (int)Math.Round(Portion.Value * cluster.NodeCount);
+        var nodes = Enumerable.Range(0, cluster.NodeCount).ToArray();
+        timeline.Streams.Get("power-loss:" + cluster.Name, index).ShuffleFirst(nodes.AsSpan(), dark);
+        var hit = nodes[..dark];
+        timeline.At(At, () => cluster.LosePower(hit));
+        timeline.Mark(At, Label ?? $"{Portion} of {cluster.Name} lost power".ToLowerInvariant());
+
+        // Each node's return: power after its own delay, reachable once the network is back too.
+        var restore = timeline.Streams.Get("power-restore:" + cluster.Name, index);
+        var wipe = timeline.Streams.Get("power-without-data:" + cluster.Name, index);
+        var network = ConnectivityAfter ?? Duration.Zero;
+        double medianS = RestoreAfter.Median.TotalSeconds;
+        var first = Duration.MaxValue;
+        foreach (int n in hit)
+        {
+            var power = RestoreAfter.Sigma > 0 ? Duration.FromSeconds(LogNormal.Sample(restore, Math.Log(medianS), RestoreAfter.Sigma)) : RestoreAfter.Median;
+            var back = power > network ? power : network;
+            bool empty = wipe.NextDouble() < WithoutData.Value;
+            first = power < first ? power : first;
+            int node = n;
+            if (network > power) timeline.At(At + power, () => cluster.PowerBackWithoutNetwork(node));
+            timeline.At(At + back, () =>
+            {
+                if (empty) cluster.ReturnEmpty(node);
+                else cluster.RestorePower([node]);
+            });
+        }
+        if (dark > 0) timeline.Mark(At + first, "power restoration begins");
+        if (dark > 0 && ConnectivityAfter is { } connectivity) timeline.Mark(At + connectivity, "network connectivity restored");
+    }
+}
