@@ -95,7 +95,7 @@ public static class ExperimentFinalizer
 
     /// <summary>The metrics of the affected zone's outage curve, then those plotted for every scope of their kind.</summary>
     private static readonly string[] OutageCurveMetrics =
-        [MetricCatalog.VolumesStuckPct.Name, MetricCatalog.VolumesUnavailablePct.Name, MetricCatalog.VolumesLostPct.Name];
+        [MetricCatalog.VolumesStuckPct.Name, MetricCatalog.VolumesUnavailablePct.Name, MetricCatalog.VolumesConsistencyUnknownPct.Name, MetricCatalog.VolumesLostPct.Name];
     private static readonly string[] EveryScopePlotted =
         [MetricCatalog.FreeCapacityPct.Name, MetricCatalog.NodesCrashedTotal.Name, MetricCatalog.NetworkUtilizationPct.Name];
 

@@ -21,15 +21,17 @@ public static class OutageCurvePlot
     public static Plot? Build(RunResult result)
     {
         string zone = result.AffectedZoneScope;
-        var curves = new (string Metric, string Legend, Color Color, LinePattern Pattern)[]
+        // Consistency unknown is drawn only when some volume was in it (a power loss), so other plots keep their key.
+        var curves = new (string Metric, string Legend, Color Color, LinePattern Pattern, bool OnlyIfSeen)[]
         {
-            (MetricCatalog.VolumesStuckPct.Name, "stuck", PlotStyle.Palette[0], LinePattern.Solid),
-            (MetricCatalog.VolumesUnavailablePct.Name, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed),
-            (MetricCatalog.VolumesLostPct.Name, "lost for good", PlotStyle.Palette[6], LinePattern.Solid),
+            (MetricCatalog.VolumesStuckPct.Name, "stuck", PlotStyle.Palette[0], LinePattern.Solid, false),
+            (MetricCatalog.VolumesUnavailablePct.Name, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed, false),
+            (MetricCatalog.VolumesConsistencyUnknownPct.Name, "consistency unknown (awaiting a recovery snapshot)", PlotStyle.Palette[2], LinePattern.Dotted, true),
+            (MetricCatalog.VolumesLostPct.Name, "lost for good", PlotStyle.Palette[6], LinePattern.Solid, false),
         };
         var present = curves
             .Select(c => (c, Data: SeriesView.Band(result.Series, zone, c.Metric)))
-            .Where(x => x.Data.TimesH.Length > 0)
+            .Where(x => x.Data.TimesH.Length > 0 && (!x.c.OnlyIfSeen || x.Data.Median.Any(v => v > 0)))
             .ToList();
         if (present.Count == 0) return null;
 
