@@ -1,24 +1,13 @@
-using System.ComponentModel;
 using Simulator.Scenarios;
-using Simulator.Units;
+using Simulator.Storage;
 
 namespace Simulator.Faults.Kinds;
 
-/// <summary>Lets stuck volumes negotiate again, at most <see cref="Rate"/>; reconnects the cluster to the control plane.</summary>
+/// <summary>Lets stuck volumes negotiate again, at most <see cref="PacedActionSpec.Rate"/> (a throttle); reconnects the cluster to the control plane.</summary>
 [ScenarioKind("enable_negotiation")]
-public sealed record EnableNegotiationAction : ClusterActionSpec
+public sealed record EnableNegotiationAction : PacedActionSpec
 {
-    [Description("Throttle: parked volumes released per unit of time (multiplied by --scale).")]
-    [Positive]
-    [Scaled]
-    public required Rate Rate { get; init; }
-
     public override string DefaultLabel => $"negotiation re-enabled ({Rate})";
 
-    protected override void Act(TimelineContext timeline, int index)
-    {
-        var cluster = timeline.Cluster(Cluster);
-        double perSecond = Rate.PerSecond;
-        timeline.At(At, () => cluster.EnableNegotiation(perSecond));
-    }
+    protected override void Start(StorageCluster cluster, double perSecond) => cluster.EnableNegotiation(perSecond);
 }

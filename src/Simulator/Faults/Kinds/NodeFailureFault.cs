@@ -10,20 +10,12 @@ namespace Simulator.Faults.Kinds;
 /// kept a replica elsewhere re-mirror; a volume whose only up-to-date copy was on a failed node is lost.
 /// </summary>
 [ScenarioKind("node_failure")]
-public sealed record NodeFailureFault : FaultSpec
+public sealed record NodeFailureFault : ClusterFaultSpec
 {
-    [Description("The cluster whose nodes fail.")]
-    [NotEmpty]
-    public required string Cluster { get; init; }
     [Description("Nodes that fail (multiplied by --scale); at most the cluster's up nodes fail.")]
     [Positive]
     [Scaled(Minimum = 1)]
     public required int Nodes { get; init; }
-
-    public override IEnumerable<(string Field, string Message)> CheckNames(ScenarioNames names)
-    {
-        if (names.UnknownCluster(Cluster) is { } problem) yield return ("cluster", problem);
-    }
 
     public override void Schedule(TimelineContext timeline, int index)
     {

@@ -15,11 +15,8 @@ namespace Simulator.Faults.Kinds;
 /// consistency is unknown: it waits for a recovery snapshot (operator action <c>recovery_snapshots</c>).
 /// </summary>
 [ScenarioKind("power_loss")]
-public sealed record PowerLossFault : FaultSpec
+public sealed record PowerLossFault : ClusterFaultSpec
 {
-    [Description("The cluster that loses power.")]
-    [NotEmpty]
-    public required string Cluster { get; init; }
     [Description("Share of the cluster's nodes that lose power, drawn at random by this fault.")]
     [Range("0%", "100%")]
     public required Fraction Portion { get; init; }
@@ -31,11 +28,6 @@ public sealed record PowerLossFault : FaultSpec
     [Description("Share of the nodes that lost power that come back without their data (their replicas are gone).")]
     [Range("0%", "100%")]
     public Fraction WithoutData { get; init; } = Fraction.FromPercent(0);
-
-    public override IEnumerable<(string Field, string Message)> CheckNames(ScenarioNames names)
-    {
-        if (names.UnknownCluster(Cluster) is { } problem) yield return ("cluster", problem);
-    }
 
     public override void Schedule(TimelineContext timeline, int index)
     {

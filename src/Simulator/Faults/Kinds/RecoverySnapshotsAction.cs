@@ -1,27 +1,16 @@
-using System.ComponentModel;
 using Simulator.Scenarios;
-using Simulator.Units;
+using Simulator.Storage;
 
 namespace Simulator.Faults.Kinds;
 
 /// <summary>
 /// Operators hand volumes of unknown consistency (every replica lost power) over to their owners as recovery
-/// snapshots, oldest first, at <see cref="Rate"/>: each leaves the cluster, restored.
+/// snapshots, oldest first, at <see cref="PacedActionSpec.Rate"/>: each leaves the cluster, restored.
 /// </summary>
 [ScenarioKind("recovery_snapshots")]
-public sealed record RecoverySnapshotsAction : ClusterActionSpec
+public sealed record RecoverySnapshotsAction : PacedActionSpec
 {
-    [Description("Pace of the recovery snapshots (multiplied by --scale).")]
-    [Positive]
-    [Scaled]
-    public required Rate Rate { get; init; }
-
     public override string DefaultLabel => $"recovery snapshots ({Rate})";
 
-    protected override void Act(TimelineContext timeline, int index)
-    {
-        var cluster = timeline.Cluster(Cluster);
-        double perSecond = Rate.PerSecond;
-        timeline.At(At, () => cluster.StartRecoverySnapshots(perSecond));
-    }
+    protected override void Start(StorageCluster cluster, double perSecond) => cluster.StartRecoverySnapshots(perSecond);
 }

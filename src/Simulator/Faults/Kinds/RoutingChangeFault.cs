@@ -11,11 +11,8 @@ namespace Simulator.Faults.Kinds;
 /// (the 2011 change moved it onto the low-capacity secondary), and back after <see cref="RollbackAfter"/>.
 /// </summary>
 [ScenarioKind("routing_change")]
-public sealed record RoutingChangeFault : FaultSpec, IValidatable
+public sealed record RoutingChangeFault : ClusterFaultSpec, IValidatable
 {
-    [Description("The cluster whose nodes are moved.")]
-    [NotEmpty]
-    public required string Cluster { get; init; }
     [Description("Share of the cluster's nodes whose traffic is moved.")]
     [Range("0%", "100%")]
     public required Fraction Portion { get; init; }
@@ -30,11 +27,6 @@ public sealed record RoutingChangeFault : FaultSpec, IValidatable
         yield return context.IsGiven("to") || !context.IsGiven("from")
             ? ("to", $"expected a network other than from ({Name(From)}), found the same")
             : ("from", $"expected a network other than to ({Name(To)}, the default), found the same");
-    }
-
-    public override IEnumerable<(string Field, string Message)> CheckNames(ScenarioNames names)
-    {
-        if (names.UnknownCluster(Cluster) is { } problem) yield return ("cluster", problem);
     }
 
     public override void Schedule(TimelineContext timeline, int index)
