@@ -123,11 +123,14 @@ public static class CliApp
             context, runner));
 
         var validateOptions = new ScenarioOptions();
+        var validateReplications = new ExperimentOptions(defaultReplications: 1, replicationsOnly: true);
         var validate = new Command("validate",
-            "Run a scenario and compare it with its published figures; exit 1 if any is outside its tolerance");
+            "Run a scenario (N replications) and compare it with its published figures, each on its mean across replications " +
+            "with a 95 % CI; exit 1 if a mean is outside its tolerance");
         validateOptions.AddTo(validate);
-        validate.SetAction(parse => ExperimentCommand.Execute(context, runner, ExperimentKind.Run, validateOptions.Read(parse),
-            validate: true));
+        validateReplications.AddTo(validate);
+        validate.SetAction(parse => ExperimentCommand.Execute(context, runner, ExperimentKind.Run,
+            validateReplications.Read(parse, validateOptions.Read(parse)), validate: true));
         root.Add(validate);
 
         var mergeDirs = new Argument<string[]>("folders")

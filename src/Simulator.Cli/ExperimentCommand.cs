@@ -8,7 +8,8 @@ namespace Simulator.Cli;
 /// What <c>run</c>, <c>compare</c> and <c>sweep</c> do: build and check the plan (refusing bad input before anything is
 /// written), compute this process's units with one overall progress display, then print the tables and the folder.
 /// A stop request (Ctrl-C) finishes the units in flight and leaves a folder marked incomplete, to <c>--resume</c>.
-/// <c>validate</c> is a run of one replication whose result is then set against the scenario's published figures.
+/// <c>validate</c> is a run whose <c>validation.csv</c> is then printed: the scenario's published figures, each checked on
+/// its mean across the replications.
 /// </summary>
 internal static class ExperimentCommand
 {
@@ -16,13 +17,7 @@ internal static class ExperimentCommand
         bool validate = false)
     {
         string command = Name(kind);
-        (LoadedScenario Scenario, RunResult Result)? validated = null;
-        UnitRunner runUnit = (scenario, options, progress) =>
-        {
-            var result = runner.Run(scenario, options, progress);
-            if (validate) validated = (scenario, result);
-            return result;
-        };
+        UnitRunner runUnit = runner.Run;
         ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
         ExperimentOutcome outcome;
         if (request.Resume is { } dir)
@@ -45,14 +40,27 @@ internal static class ExperimentCommand
                     runUnit, progress, context.Stop)));
         }
         int code = Report(context, command, outcome);
-        if (code != ExitCodes.Ok || validated is not { } run) return code;
+        if (code != ExitCodes.Ok || !validate || outcome.Results is not { } final) return code;
+        return Validation(context, outcome.State.Plan, final.Validation ?? []);
+    }
 
-        var rows = runner.Validate(run.Scenario, run.Result);
-        context.Console.Write(ReportTables.Validation(rows));
-        int failed = rows.Count(row => !row.Ok);
-        context.Output.WriteLine(failed == 0
-            ? $"validation: all {rows.Count} figures within tolerance"
-            : $"validation: {failed} of {rows.Count} figures outside tolerance (seed {outcome.State.Plan.Seed})");
+    /// <summary>
+    /// Prints the published figures against the run's and returns the exit code: each figure is checked on its mean
+    /// across replications. One replication prints the single run's table; several, the mean with its 95 % CI, min, max
+    /// and how many replications pass alone.
+    /// </summary>
+    private static int Validation(CliContext context, ExperimentPlan plan, IReadOnlyList<ValidationSummary> figures)
+    {
+        int n = plan.Replications;
+        context.Console.Write(n == 1 ? ReportTables.Validation([.. figures.Select(f => f.Mean)]) : ReportTables.Validation(figures, n));
+        int failed = figures.Count(f => !f.Ok);
+        context.Output.WriteLine((failed, n) switch
+        {
+            (0, 1) => $"validation: all {figures.Count} figures within tolerance",
+            (_, 1) => $"validation: {failed} of {figures.Count} figures outside tolerance (seed {plan.Seed})",
+            (0, _) => $"validation: the means of all {figures.Count} figures within tolerance over {n} replications",
+            _ => $"validation: the means of {failed} of {figures.Count} figures outside tolerance (seed {plan.Seed}, {n} replications)",
+        });
         return failed == 0 ? ExitCodes.Ok : ExitCodes.ValidationFailed;
     }
 

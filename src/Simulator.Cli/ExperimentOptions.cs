@@ -49,12 +49,15 @@ internal sealed class ExperimentOptions
     };
 
     private readonly bool _sweep;
+    private readonly bool _replicationsOnly;
 
     /// <param name="defaultReplications">Replications when <c>--replications</c> is not given.</param>
     /// <param name="sweep">Adds <c>--vary</c> and <c>--samples</c>.</param>
-    public ExperimentOptions(int defaultReplications, bool sweep = false)
+    /// <param name="replicationsOnly">Only <c>--replications</c> and <c>--threads</c> (for <c>validate</c>, which keeps no folder to resume or merge).</param>
+    public ExperimentOptions(int defaultReplications, bool sweep = false, bool replicationsOnly = false)
     {
         _sweep = sweep;
+        _replicationsOnly = replicationsOnly;
         _replications = new Option<int>("--replications")
         {
             Description = $"Independent replications per scenario (and sweep point), each on its own random streams",
@@ -73,6 +76,7 @@ internal sealed class ExperimentOptions
     {
         command.Add(_replications);
         command.Add(_threads);
+        if (_replicationsOnly) return;
         command.Add(_shard);
         command.Add(_folder);
         command.Add(_resume);
@@ -85,16 +89,23 @@ internal sealed class ExperimentOptions
     public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _vary, _samples] : [_replications, _shard, _folder];
 
     /// <summary>The scenario options' <paramref name="request"/> with these options' values.</summary>
-    public ExperimentRequest Read(ParseResult parse, ExperimentRequest request) => request with
+    public ExperimentRequest Read(ParseResult parse, ExperimentRequest request)
     {
-        Settings = request.Settings with { Replications = parse.GetValue(_replications) },
-        Threads = parse.GetValue(_threads),
-        Shard = parse.GetValue(_shard),
-        Folder = parse.GetValue(_folder),
-        Resume = parse.GetValue(_resume),
-        Vary = _sweep ? parse.GetValue(_vary) ?? [] : [],
-        Samples = _sweep ? parse.GetValue(_samples) : null,
-    };
+        var read = request with
+        {
+            Settings = request.Settings with { Replications = parse.GetValue(_replications) },
+            Threads = parse.GetValue(_threads),
+        };
+        if (_replicationsOnly) return read;
+        return read with
+        {
+            Shard = parse.GetValue(_shard),
+            Folder = parse.GetValue(_folder),
+            Resume = parse.GetValue(_resume),
+            Vary = _sweep ? parse.GetValue(_vary) ?? [] : [],
+            Samples = _sweep ? parse.GetValue(_samples) : null,
+        };
+    }
 
     private static int ParsePositive(ArgumentResult result, string name)
     {

@@ -8,6 +8,4 @@ internal interface IScenarioRunner
     LoadedScenario Load(string path, IReadOnlyList<string> overrides);
 
     RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress);
-
-    IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result);
 }

@@ -11,7 +11,4 @@ internal sealed class LibraryScenarioRunner : IScenarioRunner
 
     public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress) =>
         ScenarioRunner.Run(scenario, options, progress);
-
-    public IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result) =>
-        ScenarioRunner.Validate(scenario, result);
 }

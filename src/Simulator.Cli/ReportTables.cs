@@ -33,19 +33,47 @@ internal static class ReportTables
         table.AddColumn(new TableColumn("tolerance").RightAligned());
         table.AddColumn(new TableColumn("ok").Centered());
         foreach (var row in rows)
-        {
-            string tolerance = row.Comparison switch
-            {
-                ValidationComparison.AtLeast => "at least",
-                ValidationComparison.AtMost => "at most",
-                _ => "± " + Number(row.Tolerance),
-            };
             table.AddRow(Cell(row.Figure), Cell(row.Source), Cell(row.When),
-                Cell(Number(row.Expected)), Cell(Number(row.Simulated)), Cell(tolerance),
-                row.Ok ? new Markup("[green]yes[/]") : new Markup("[red bold]NO[/]"));
+                Cell(Number(row.Expected)), Cell(Number(row.Simulated)), Cell(Tolerance(row)), Ok(row.Ok));
+        return table;
+    }
+
+    /// <summary>
+    /// The published figures against the mean of several replications, with its 95 % CI half-width, the smallest and
+    /// largest replication, and how many replications pass alone; "ok" is the check on the mean.
+    /// </summary>
+    public static Table Validation(IReadOnlyList<ValidationSummary> figures, int replications)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"validation against published figures: mean ± 95 % CI over {replications} replications");
+        table.AddColumn("figure");
+        table.AddColumn("source");
+        table.AddColumn(new TableColumn("at").RightAligned());
+        table.AddColumn(new TableColumn("expected").RightAligned());
+        table.AddColumn(new TableColumn("simulated mean").RightAligned());
+        table.AddColumn(new TableColumn("min").RightAligned());
+        table.AddColumn(new TableColumn("max").RightAligned());
+        table.AddColumn(new TableColumn("tolerance").RightAligned());
+        table.AddColumn(new TableColumn("runs ok").RightAligned());
+        table.AddColumn(new TableColumn("ok").Centered());
+        foreach (var f in figures)
+        {
+            var row = f.Mean;
+            table.AddRow(Cell(row.Figure), Cell(row.Source), Cell(row.When), Cell(Number(row.Expected)),
+                Cell(PlusMinus(f.Statistics)), Cell(Number(f.Statistics.Min)), Cell(Number(f.Statistics.Max)), Cell(Tolerance(row)),
+                Cell($"{f.ReplicationsOk}/{f.Values.Count}"), Ok(f.Ok));
         }
         return table;
     }
+
+    private static string Tolerance(ValidationRow row) => row.Comparison switch
+    {
+        ValidationComparison.AtLeast => "at least",
+        ValidationComparison.AtMost => "at most",
+        _ => "± " + Number(row.Tolerance),
+    };
+
+    private static Markup Ok(bool ok) => ok ? new Markup("[green]yes[/]") : new Markup("[red bold]NO[/]");
 
     /// <summary>
     /// The tables of a comparison: each variant's headline figures (mean ± 95 % CI half-width across replications), then

@@ -55,8 +55,7 @@ public static class ExperimentRunner
         {
             string unitsDir = Path.Combine(temp, UnitFiles.FolderName);
             Directory.CreateDirectory(unitsDir);
-            double wall = UnitExecutor.Run(setup, plan.Units(shard), threads, runUnit,
-                (unit, result) => UnitFiles.Write(unitsDir, plan, unit, result), progress, stop);
+            double wall = UnitExecutor.Run(setup, plan.Units(shard), threads, runUnit, WriteUnit(setup, unitsDir), progress, stop);
             var (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, []);
             string placed = exact is not null ? FolderPlacement.MoveExact(temp, exact) : FolderPlacement.MoveIntoPlace(temp, parent, name);
             return new ExperimentOutcome(placed, state, results, wall);
@@ -100,8 +99,7 @@ public static class ExperimentRunner
         var done = UnitFiles.Done(unitsDir);
         var pending = plan.Units(shard).Where(u => !done.Contains(u.Index)).ToList();
 
-        double unitsWall = UnitExecutor.Run(setup, pending, threads, runUnit,
-            (unit, result) => UnitFiles.Write(unitsDir, plan, unit, result), progress, stop);
+        double unitsWall = UnitExecutor.Run(setup, pending, threads, runUnit, WriteUnit(setup, unitsDir), progress, stop);
         double wall = header.WallSeconds + unitsWall;
         bool whole = !shard.IsPartial && UnitFiles.Done(unitsDir).Count == plan.UnitCount;
         if (!whole)
@@ -179,6 +177,15 @@ public static class ExperimentRunner
         }
         return (state, results);
     }
+
+    /// <summary>
+    /// Writes a finished unit into <paramref name="unitsDir"/>; for a run, with the scenario's published figures read off
+    /// the unit's replication, from which the final <c>validation.csv</c> is made.
+    /// </summary>
+    private static Action<UnitKey, RunResult> WriteUnit(ExperimentSetup setup, string unitsDir) => (unit, result) =>
+        UnitFiles.Write(unitsDir, setup.Plan, unit, result, setup.Plan.Kind == ExperimentKind.Run
+            ? ScenarioRunner.Validate(setup.Scenario(unit.Variant, unit.Point), result, unit.Replication)
+            : null);
 
     /// <summary>Refuses a folder written by another version of replsim: its units could differ from this version's.</summary>
     internal static void CheckVersion(string dir, string? version)

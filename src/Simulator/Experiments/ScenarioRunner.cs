@@ -45,14 +45,17 @@ public static class ScenarioRunner
         };
     }
 
-    /// <summary>Compares a run with the scenario's `validation:` figures.</summary>
-    public static IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result) =>
-        scenario.Model.Validation.Select(f => Evaluate(f, result.Series)).ToList();
+    /// <summary>Compares one replication of a run with the scenario's `validation:` figures, in the scenario's order.</summary>
+    /// <param name="scenario">The scenario, whose `validation:` figures are read.</param>
+    /// <param name="result">The run.</param>
+    /// <param name="replication">The replication whose rows are read (a unit's rows carry its replication index).</param>
+    public static IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result, int replication = 0) =>
+        scenario.Model.Validation.Select(f => Evaluate(f, result.Series, replication)).ToList();
 
-    /// <summary>Reads one figure off the series (replication 0).</summary>
-    public static ValidationRow Evaluate(ValidationFigureSpec f, IReadOnlyList<TimeSeriesRow> series)
+    /// <summary>Reads one figure off the rows of one replication of the series.</summary>
+    public static ValidationRow Evaluate(ValidationFigureSpec f, IReadOnlyList<TimeSeriesRow> series, int replication = 0)
     {
-        var points = series.Where(r => r.Replication == 0 && r.Metric == f.Metric && r.Scope == f.Scope).ToList();
+        var points = series.Where(r => r.Replication == replication && r.Metric == f.Metric && r.Scope == f.Scope).ToList();
         double simulated = double.NaN;
         double? atH = null;
         if (points.Count > 0)

@@ -10,7 +10,8 @@ namespace Simulator.Reporting;
 /// on any number of threads, by shards merged afterwards, or across an interruption and a resume.
 /// <list type="bullet">
 /// <item>run: <c>timeseries.csv</c> (the units' rows, replication after replication), <c>summary.csv</c>,
-/// <c>replications.csv</c>, plots (median and 5–95 % band when there are several replications).</item>
+/// <c>replications.csv</c>, <c>validation.csv</c> (when the scenario has <c>validation:</c> figures), plots (median
+/// and 5–95 % band when there are several replications).</item>
 /// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and <c>replications.csv</c> (with a
 /// <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of every variant.</item>
 /// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and
@@ -63,6 +64,17 @@ public static class ExperimentFinalizer
         ReplicationsCsv.Write(replications, [], [([], perReplication)]);
         files.Add(replications);
 
+        // The published figures, read off each replication by its unit; every unit has them or none does.
+        var validation = metas.Select(m => UnitFiles.ReadValidation(unitsDir, m.Unit)).ToList();
+        IReadOnlyList<ValidationSummary>? figures = null;
+        if (validation.All(v => v is not null))
+        {
+            figures = ValidationSummary.Of([.. validation.Select(v => v!)]);
+            string validationPath = Path.Combine(dir, ValidationCsv.FileName);
+            ValidationCsv.Write(validationPath, figures);
+            files.Add(validationPath);
+        }
+
         var first = metas[0];
         string zone = first.AffectedZoneScope;
         // The plots need a few metrics, not every row: reading back only those keeps 20 replications in little memory.
@@ -89,6 +101,7 @@ public static class ExperimentFinalizer
             Files = files,
             Run = result,
             Summaries = summaries,
+            Validation = figures,
             EventsProcessed = result.EventsProcessed,
         };
     }

@@ -11,6 +11,8 @@ public sealed record ExperimentResults
     public RunResult? Run { get; init; }
     /// <summary>For <c>run</c>: <c>summary.csv</c>'s rows.</summary>
     public IReadOnlyList<MetricSummary>? Summaries { get; init; }
+    /// <summary>For <c>run</c> of a scenario with <c>validation:</c> figures: <c>validation.csv</c>'s rows, each checked on its mean.</summary>
+    public IReadOnlyList<ValidationSummary>? Validation { get; init; }
     /// <summary>For <c>compare</c>: <c>comparison.csv</c>'s rows.</summary>
     public IReadOnlyList<ComparisonRow>? Comparison { get; init; }
     /// <summary>For <c>sweep</c>: <c>point-figures.csv</c>'s rows.</summary>

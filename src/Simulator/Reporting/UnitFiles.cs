@@ -13,6 +13,8 @@ namespace Simulator.Reporting;
 /// <item><c>uNNNNNN.series.csv</c> (run, compare): the unit's time-series rows exactly as the final CSV prints them
 /// (all rows for run; the affected zone's stuck and lost curves, after the variant's label, for compare).</item>
 /// <item><c>uNNNNNN.summary.csv</c>: peak, peak time, final and minutes above 1 % of every (metric, scope).</item>
+/// <item><c>uNNNNNN.validation.csv</c> (run, when the scenario has <c>validation:</c> figures): each figure read off the
+/// unit's replication (<see cref="ValidationCsv.WriteUnit"/>).</item>
 /// <item><c>uNNNNNN.json</c> (<see cref="UnitMeta"/>), written last: the unit is done when it exists.</item>
 /// </list>
 /// Each file is written under a temporary name and renamed, so a unit interrupted half-way is simply redone.
@@ -30,15 +32,22 @@ public static class UnitFiles
     public static string MetaPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".json");
     public static string SummaryPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".summary.csv");
     public static string SeriesPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".series.csv");
+    public static string ValidationPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".validation.csv");
 
     /// <summary>The files of a unit that exist, metadata last.</summary>
     public static IEnumerable<string> FilesOf(string unitsDir, int index) =>
-        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), MetaPath(unitsDir, index) }.Where(File.Exists);
+        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), ValidationPath(unitsDir, index), MetaPath(unitsDir, index) }
+            .Where(File.Exists);
 
     private static string Name(int index) => "u" + index.ToString("D6", CultureInfo.InvariantCulture);
 
     /// <summary>Writes a finished unit; safe to call from several threads for different units.</summary>
-    public static void Write(string unitsDir, ExperimentPlan plan, UnitKey unit, RunResult result)
+    /// <param name="unitsDir">The experiment's <c>units/</c>.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="result">Its run.</param>
+    /// <param name="validation">The scenario's published figures read off the unit's replication; none for no file.</param>
+    public static void Write(string unitsDir, ExperimentPlan plan, UnitKey unit, RunResult result, IReadOnlyList<ValidationRow>? validation = null)
     {
         var rows = result.Series;
         if (plan.Kind == ExperimentKind.Run)
@@ -50,6 +59,8 @@ public static class UnitFiles
 
         var summaries = RunSummary.PerReplication(rows);
         WriteAtomically(SummaryPath(unitsDir, unit.Index), s => WriteSummary(s, summaries));
+        if (validation is { Count: > 0 })
+            WriteAtomically(ValidationPath(unitsDir, unit.Index), s => ValidationCsv.WriteUnit(s, validation));
 
         var meta = new UnitMeta
         {
@@ -99,6 +110,10 @@ public static class UnitFiles
         }
         return list;
     }
+
+    /// <summary>The unit's validation rows, or null when it has none (a scenario without <c>validation:</c>, or not a run).</summary>
+    public static IReadOnlyList<ValidationRow>? ReadValidation(string unitsDir, int index) =>
+        File.Exists(ValidationPath(unitsDir, index)) ? ValidationCsv.ReadUnit(ValidationPath(unitsDir, index)) : null;
 
     /// <summary>Appends the unit's series file, byte for byte, to <paramref name="output"/>.</summary>
     public static void CopySeries(string unitsDir, int index, Stream output)

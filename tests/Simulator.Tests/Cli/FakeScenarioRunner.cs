@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Simulator.Cli;
 using Simulator.Experiments;
+using Simulator.Metrics;
 using Simulator.Scenarios;
 using Simulator.Scenarios.Model;
 using Simulator.Tests.Reporting;
@@ -12,7 +13,8 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
 {
     public IReadOnlyList<ScenarioError>? LoadErrors { get; init; }
     public Exception? RunFailure { get; init; }
-    public IReadOnlyList<ValidationRow> ValidationRows { get; init; } = [];
+    /// <summary>The scenario's <c>validation:</c> figures, read off <see cref="SyntheticRuns.Storm2011"/>.</summary>
+    public IReadOnlyList<ValidationFigureSpec> Figures { get; init; } = [];
     public RunOptions? OptionsSeen { get; private set; }
     public IReadOnlyList<string>? OverridesSeen { get; private set; }
 
@@ -20,7 +22,7 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
     {
         if (LoadErrors is { } errors) throw new ScenarioException(errors);
         OverridesSeen = overrides;
-        return new LoadedScenario(NamedScenario("aws-2011-us-east-1"), path, new string('0', 64), overrides);
+        return new LoadedScenario(NamedScenario("aws-2011-us-east-1") with { Validation = Figures }, path, new string('0', 64), overrides);
     }
 
     public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress)
@@ -28,10 +30,32 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
         OptionsSeen = options;
         if (RunFailure is { } failure) throw failure;
         for (int h = 0; h <= 96; h += 12) progress.Report(new RunProgress(h, 96, h * 10));
-        return SyntheticRuns.Storm2011();
+        return SyntheticRuns.Storm2011(first: options.Replication);
     }
 
-    public IReadOnlyList<ValidationRow> Validate(LoadedScenario scenario, RunResult result) => ValidationRows;
+    /// <summary>The peak of the synthetic stuck curve in <c>zone:us-east-1a</c>: 13.6 % in replication 0, then +0.65 each.</summary>
+    public static ValidationFigureSpec StuckPeak(double expected, double tolerance) => new()
+    {
+        Figure = "stuck volumes, peak",
+        Source = "AWS summary",
+        Metric = MetricCatalog.VolumesStuckPct.Name,
+        Scope = SyntheticRuns.Zone,
+        Stat = ValidationStat.Peak,
+        Expected = expected,
+        Tolerance = tolerance,
+    };
+
+    /// <summary>The final lost share of the synthetic run: 0.0694 % in every replication.</summary>
+    public static ValidationFigureSpec LostFinal(double expected, double tolerance) => new()
+    {
+        Figure = "lost volumes",
+        Source = "AWS summary",
+        Metric = MetricCatalog.VolumesLostPct.Name,
+        Scope = SyntheticRuns.Zone,
+        Stat = ValidationStat.Final,
+        Expected = expected,
+        Tolerance = tolerance,
+    };
 
     /// <summary>
     /// A scenario model with only its name set: the commands read nothing else, and a fake must not have to build

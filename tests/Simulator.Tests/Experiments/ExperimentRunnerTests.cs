@@ -24,7 +24,8 @@ public sealed class ExperimentRunnerTests
         var two = Start(setup, Shard.All, "two", threads: 2);
 
         FolderAssert.SameCsvBytes(one.Folder, two.Folder);
-        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "replications.csv", "summary.csv", "timeseries.csv" }));
+        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "replications.csv", "summary.csv", "timeseries.csv", "validation.csv" }),
+            "the replay has validation: figures");
         var replications = File.ReadLines(Path.Combine(one.Folder, "timeseries.csv")).Skip(1).Select(l => l[..l.IndexOf(',')]).Distinct();
         Assert.That(replications, Is.EqualTo(new[] { "0", "1", "2" }), "one series per replication, in order");
         Assert.That(Directory.Exists(Path.Combine(one.Folder, "units")), Is.False, "a complete folder keeps only its final files");
@@ -51,7 +52,7 @@ public sealed class ExperimentRunnerTests
         {
             "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
             "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
-            "replications.csv", "summary.csv", "timeseries.csv",
+            "replications.csv", "summary.csv", "timeseries.csv", "validation.csv",
         }));
         var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(outcome.Folder, "manifest.json")));
         Assert.That(manifest.ScenarioSha256, Is.EqualTo(scenario.Sha256));
