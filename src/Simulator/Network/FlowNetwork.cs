@@ -23,11 +23,13 @@ namespace Simulator.Network;
 /// exact, as no time passes).</para>
 /// <para><b>One completion event per component.</b> Each component has one pending event, at its earliest
 /// completion, owned by its first link. With a shared bottleneck, every start or completion changes the rate of
-/// every flow of the component, so one event per flow would cost a cancel and a schedule per flow (F operations on
-/// the event set, each a few tens of ns, which for thousands of flows costs more than the recomputation itself);
-/// a component's earliest completion is found instead in the pass that applies the new rates, for one cancel and
-/// one schedule per recomputation. A flow whose rate did not change keeps its completion time and its remaining
-/// bytes as they were (they are brought up to date lazily, from the time of its last rate change).</para>
+/// every flow of the component, so one event per flow would cost a cancel and a schedule per flow re-rated; the
+/// component's earliest completion is found instead in the pass that applies the new rates, for one cancel and one
+/// schedule per recomputation. Measured (<c>Simulator.Benchmarks flows</c>, 10,000 flows through one shared link):
+/// re-rating the 10,000 flows takes about 0.9 ms of processor time per event, and 10,000 cancel-and-schedule pairs
+/// on the engine with as many events pending 1 to 2 ms more, so one event per flow would double or triple the cost.
+/// A flow whose rate did not change keeps its completion time and its remaining bytes as they were (they are brought
+/// up to date lazily, from the time of its last rate change).</para>
 /// <para><b>Determinism.</b> No hashing anywhere: components are searched in the order of the links' and flows'
 /// lists, which depend only on the sequence of calls; the solution depends only on that order; and flows completing
 /// at the same tick are told in the order they were started (by id).</para>
