@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Simulator.Benchmarks;
 
-// "hold": the hold-model throughput lines; "bdn ...": the BenchmarkDotNet suite (arguments go to BenchmarkSwitcher).
+// "hold": the hold-model throughput lines; "flows": the flow network's completion events;
+// "bdn ...": the BenchmarkDotNet suite (arguments go to BenchmarkSwitcher).
 if (args.Length > 0 && args[0] == "hold")
 {
     // Optional, for quick measurements: hold <trials> <pending,pending,...> [engine-only]
@@ -10,10 +11,17 @@ if (args.Length > 0 && args[0] == "hold")
     HoldModel.RunAll(Console.Out, trials, sizes, engineOnly: args.Length > 3);
     return 0;
 }
+if (args.Length > 0 && args[0] == "flows")
+{
+    // Optional: flows <trials> <nodes> <flows>
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    FlowChurn.RunAll(Console.Out, trials: Arg(1, 5), nodes: Arg(2, 2_000), flows: Arg(3, 10_000));
+    return 0;
+}
 if (args.Length > 0 && args[0] == "bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(HoldModel).Assembly).Run(args[1..]);
     return 0;
 }
-Console.Error.WriteLine("usage: Simulator.Benchmarks hold | bdn [BenchmarkDotNet arguments, e.g. --filter * --job short]");
+Console.Error.WriteLine("usage: Simulator.Benchmarks hold | flows | bdn [BenchmarkDotNet arguments, e.g. --filter * --job short]");
 return 2;

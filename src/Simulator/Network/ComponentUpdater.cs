@@ -1,0 +1,193 @@
+using Simulator.Engine;
+
+namespace Simulator.Network;
+
+/// <summary>
+/// Re-rates what a change touched: the links a change concerns are seeds; each connected component (links and the
+/// flows crossing them) holding a seed is found by breadth-first search, solved once (<see cref="MaxMinSolver"/>),
+/// and given one completion event at its earliest completion, owned by its first link. A component's old event is
+/// on one of its links, so it is found and cancelled in the same pass. Allocates only to grow.
+/// </summary>
+/// <remarks>
+/// Why the events of every old component a search reaches are all cancelled: flows leave a link only by
+/// completing or being cancelled, and then all their links are seeds; so the owner of an old component either is a
+/// seed or still carries one of its flows, and the search from the seeds reaches it.
+/// </remarks>
+internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHandler handler, int eventKind)
+{
+    /// <summary>Completion time meaning "not at the current rates" (a flow at rate 0).</summary>
+    public const long Never = long.MaxValue;
+
+    private readonly MaxMinSolver _solver = new();
+    private int[] _seeds = new int[16];
+    private int _seedCount;
+    private int[] _links = new int[16];
+    private int[] _flows = new int[64];
+    private int _stamp;
+
+    /// <summary>Recomputations of a component so far.</summary>
+    public long Recomputations { get; private set; }
+
+    /// <summary>Flows rated so far, summed over recomputations.</summary>
+    public long RecomputedFlows { get; private set; }
+
+    /// <summary>The component holding <paramref name="link"/> is recomputed at the next <see cref="Flush"/>.</summary>
+    public void AddSeed(int link)
+    {
+        if (_seedCount == _seeds.Length) Array.Resize(ref _seeds, 2 * _seeds.Length);
+        _seeds[_seedCount++] = link;
+    }
+
+    /// <summary>Recomputes every component that holds a seed, each once, and forgets the seeds.</summary>
+    public void Flush()
+    {
+        if (_seedCount == 0) return;
+        int stamp = NextStamp();
+        long now = sim.Now.Ticks;
+        for (int s = 0; s < _seedCount; s++)
+        {
+            int seed = _seeds[s];
+            if (table.Links[seed].Visit == stamp) continue;
+            Collect(seed, stamp, out int nl, out int nf);
+            Recompute(nl, nf, now);
+        }
+        _seedCount = 0;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="slots"/> and <paramref name="ids"/> with the flows of the component of
+    /// <paramref name="owner"/> that complete by <paramref name="now"/>, in start order (growing the arrays if need be).
+    /// </summary>
+    /// <returns>How many.</returns>
+    public int CollectFinishing(int owner, long now, ref int[] slots, ref long[] ids)
+    {
+        Collect(owner, NextStamp(), out _, out int nf);
+        int done = 0;
+        for (int i = 0; i < nf; i++)
+        {
+            int f = _flows[i];
+            if (table.Flows[f].FinishTicks > now) continue;
+            if (done == slots.Length)
+            {
+                Array.Resize(ref slots, 2 * slots.Length);
+                Array.Resize(ref ids, slots.Length);
+            }
+            slots[done] = f;
+            ids[done] = table.Flows[f].Id;
+            done++;
+        }
+        Array.Sort(ids, slots, 0, done);
+        return done;
+    }
+
+    /// <summary>Breadth-first search of the component of <paramref name="seed"/> into the scratch lists, seed first.</summary>
+    private void Collect(int seed, int stamp, out int nl, out int nf)
+    {
+        if (_links.Length < table.LinkCount) _links = new int[Math.Max(table.LinkCount, 2 * _links.Length)];
+        if (_flows.Length < table.HighWater) _flows = new int[Math.Max(table.HighWater, 2 * _flows.Length)];
+        LinkState[] links = table.Links;
+        FlowState[] flows = table.Flows;
+        int[] compLinks = _links, compFlows = _flows;
+        links[seed].Visit = stamp;
+        compLinks[0] = seed;
+        nl = 1;
+        nf = 0;
+        for (int i = 0; i < nl; i++)
+        {
+            ref LinkState link = ref links[compLinks[i]];
+            int[] crossing = link.Flows;
+            for (int j = 0; j < link.FlowCount; j++)
+            {
+                int f = crossing[j];
+                ref FlowState flow = ref flows[f];
+                if (flow.Visit == stamp) continue;
+                flow.Visit = stamp;
+                compFlows[nf++] = f;
+                for (int k = 0; k < flow.LinkCount; k++)
+                {
+                    int l = flow.Links[k];
+                    if (links[l].Visit == stamp) continue;
+                    links[l].Visit = stamp;
+                    compLinks[nl++] = l;
+                }
+            }
+        }
+    }
+
+    /// <summary>New rates for the component in the scratch lists, and its one completion event.</summary>
+    private void Recompute(int nl, int nf, long now)
+    {
+        LinkState[] links = table.Links;
+        FlowState[] flows = table.Flows;
+        ReadOnlySpan<int> compLinks = _links.AsSpan(0, nl), compFlows = _flows.AsSpan(0, nf);
+        foreach (int l in compLinks)
+        {
+            ref LinkState link = ref links[l];
+            if (link.Completion.IsNone) continue;
+            sim.Cancel(link.Completion);
+            link.Completion = EventHandle.None;
+        }
+        Recomputations++;
+        RecomputedFlows += nf;
+        if (nf == 0)
+        {
+            links[compLinks[0]].FlowRateBps = 0;
+            return;
+        }
+        _solver.Solve(flows, links, compFlows, compLinks);
+
+        long best = Never;
+        int bestFlow = -1;
+        bool tied = false;
+        foreach (int f in compFlows)
+        {
+            ref FlowState flow = ref flows[f];
+            double rate = flow.NewRateBps;
+            if (rate != flow.RateBps)
+            {
+                // Brought up to date only when the rate changes: between changes the remaining bits fall linearly.
+                if (flow.RateBps > 0)
+                {
+                    double elapsed = (now - flow.UpdatedTicks) / (double)Duration.TicksPerSecond;
+                    flow.RemainingBits = Math.Max(0, flow.RemainingBits - flow.RateBps * elapsed);
+                }
+                flow.UpdatedTicks = now;
+                flow.RateBps = rate;
+                flow.FinishTicks = FinishTicks(now, flow.RemainingBits, rate);
+            }
+            if (flow.FinishTicks < best)
+            {
+                best = flow.FinishTicks;
+                bestFlow = f;
+                tied = false;
+            }
+            else if (flow.FinishTicks == best) tied = true;
+        }
+        if (best == Never) return;
+        int owner = compLinks[0];
+        ref LinkState ownerLink = ref links[owner];
+        ownerLink.Completion = sim.Schedule(new SimTime(best), handler, eventKind, owner);
+        ownerLink.NextFlow = bestFlow;
+        ownerLink.NextTied = tied;
+    }
+
+    /// <summary>When a flow with <paramref name="bits"/> left completes at <paramref name="rateBps"/> from now, to the nearest tick.</summary>
+    private static long FinishTicks(long now, double bits, double rateBps)
+    {
+        if (bits <= 0) return now;
+        if (rateBps <= 0) return Never;
+        double ticks = Math.Round(bits / rateBps * Duration.TicksPerSecond);
+        return ticks < Never - now ? now + (long)ticks : Never;
+    }
+
+    private int NextStamp()
+    {
+        if (_stamp == int.MaxValue)
+        {
+            for (int l = 0; l < table.LinkCount; l++) table.Links[l].Visit = 0;
+            for (int s = 0; s < table.HighWater; s++) table.Flows[s].Visit = 0;
+            _stamp = 0;
+        }
+        return ++_stamp;
+    }
+}

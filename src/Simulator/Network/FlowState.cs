@@ -1,0 +1,32 @@
+namespace Simulator.Network;
+
+/// <summary>One slot of the flow table of a <see cref="FlowNetwork"/>: a flow in progress, or a free slot.</summary>
+internal struct FlowState
+{
+    /// <summary>The links crossed, <see cref="LinkCount"/> of them.</summary>
+    public LinkSet Links;
+    /// <summary>Where this flow sits in each of its links' flow lists (same order as <see cref="Links"/>).</summary>
+    public LinkSet Positions;
+    public int LinkCount;
+    /// <summary>Bumped when the slot is taken and when it is freed: odd while a flow is active.</summary>
+    public int Generation;
+    /// <summary>Start order, unique per flow: ties between flows are broken by it.</summary>
+    public long Id;
+    public double CapBps;
+    /// <summary>The allocated rate; negative until the first allocation.</summary>
+    public double RateBps;
+    /// <summary>Bits still to send at <see cref="UpdatedTicks"/>; they fall at <see cref="RateBps"/> from then.</summary>
+    public double RemainingBits;
+    public long UpdatedTicks;
+    /// <summary>Completion time at the current rate, rounded to the tick; <see cref="long.MaxValue"/> for never.</summary>
+    public long FinishTicks;
+    public IFlowClient? Client;
+    public long Token;
+
+    // Scratch of the recomputation.
+    public int Visit;
+    public bool Frozen;
+    public double NewRateBps;
+
+    public readonly bool Active => (Generation & 1) == 1;
+}

@@ -1,0 +1,32 @@
+using Simulator.Engine;
+
+namespace Simulator.Network;
+
+/// <summary>One link of a <see cref="FlowNetwork"/>: its capacity, the flows crossing it, and, when it owns its
+/// component's completion event, that event.</summary>
+internal struct LinkState
+{
+    public double CapacityBps;
+    public double BackgroundBps;
+    public double RepairShare;
+    /// <summary>Sum of the rates of the flows crossing the link, as last allocated.</summary>
+    public double FlowRateBps;
+
+    /// <summary>Slots of the flows crossing the link, <see cref="FlowCount"/> of them (unordered).</summary>
+    public int[] Flows;
+    public int FlowCount;
+
+    /// <summary>The component's next completion, when this link owns it (the first link of the component when
+    /// it was last recomputed); <see cref="NextFlow"/> completes then, alone unless <see cref="NextTied"/>.</summary>
+    public EventHandle Completion;
+    public int NextFlow;
+    public bool NextTied;
+
+    // Scratch of the recomputation.
+    public int Visit;
+    public double Residual;
+    public int Unfrozen;
+
+    /// <summary>What flows may share: the capacity less the background load, at most the repair share of the capacity.</summary>
+    public readonly double AvailableBps => Math.Max(0, Math.Min(CapacityBps - BackgroundBps, RepairShare * CapacityBps));
+}

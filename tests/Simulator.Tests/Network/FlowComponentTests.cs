@@ -1,0 +1,76 @@
+using NUnit.Framework;
+using Simulator.Engine;
+using Simulator.Network;
+
+namespace Simulator.Tests.Network;
+
+/// <summary>A change re-rates only the connected component of links and flows it touches.</summary>
+public sealed class FlowComponentTests
+{
+    private const double Mbps = 1e6;
+    private const double Mbit = 125_000;
+
+    [Test]
+    public void AFlowStartingOnAnUnrelatedLinkRecomputesOnlyItsOwnComponent()
+    {
+        var sim = new Simulation();
+        var net = new FlowNetwork(sim);
+        var rec = new FlowRecorder(sim);
+        int a = net.AddLink(30 * Mbps), b = net.AddLink(20 * Mbps), c = net.AddLink(10 * Mbps);
+        var onA = Enumerable.Range(0, 3).Select(i => net.Start(rec, i, 300 * Mbit, [a])).ToList();
+        var onB = Enumerable.Range(3, 2).Select(i => net.Start(rec, i, 400 * Mbit, [b])).ToList();
+        int pendingBefore = sim.PendingCount;
+
+        long before = net.RecomputedFlows;
+        var third = net.Start(rec, 10, 400 * Mbit, [b]);
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(3), "the two flows on B and the new one, not the three on A");
+        Assert.That(sim.PendingCount, Is.EqualTo(pendingBefore), "B's completion event replaced, A's kept");
+
+        before = net.RecomputedFlows;
+        net.Start(rec, 11, 1 * Mbit, [c]);
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(1));
+
+        before = net.RecomputedFlows;
+        net.SetLinkCapacity(c, 5 * Mbps);
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(1), "a capacity change re-rates the link's component only");
+
+        // A flow over A and B joins their components: all 7 flows are re-rated.
+        before = net.RecomputedFlows;
+        var bridge = net.Start(rec, 12, 1 * Mbit, [a, b]);
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(3 + 3 + 1));
+        // B's level 20/4 = 5 is below A's 30/4: B's flows and the bridge get 5; A's three share the other 25.
+        Assert.That(net.RateBps(onB[0]), Is.EqualTo(5 * Mbps).Within(1e-6));
+        Assert.That(net.RateBps(bridge), Is.EqualTo(5 * Mbps).Within(1e-6));
+        Assert.That(net.RateBps(onA[0]), Is.EqualTo(25.0 / 3 * Mbps).Within(1e-6));
+
+        // The bridge completes (1 Mbit at 5 Mbps, 0.2 s): both halves are re-rated, each once; C untouched.
+        before = net.RecomputedFlows;
+        long recomputations = net.Recomputations;
+        sim.RunUntil(SimTime.FromSeconds(0.21));
+        Assert.That(rec.Done.Select(d => d.Token), Is.EqualTo(new long[] { 11, 12 }), "C's flow (1 Mbit at 5 Mbps) and the bridge, both at 0.2 s");
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(0 + 6), "C emptied, then A's 3 and B's 3");
+        Assert.That(net.Recomputations - recomputations, Is.EqualTo(1 + 2));
+        Assert.That(net.RateBps(onA[0]), Is.EqualTo(10 * Mbps).Within(1e-6));
+        Assert.That(net.RateBps(third), Is.EqualTo(20.0 / 3 * Mbps).Within(1e-6));
+    }
+
+    [Test]
+    public void ACompletionLeavesTheRatesAndEventsOfOtherComponentsAlone()
+    {
+        var sim = new Simulation();
+        var net = new FlowNetwork(sim);
+        var rec = new FlowRecorder(sim);
+        int a = net.AddLink(10 * Mbps), b = net.AddLink(10 * Mbps);
+        net.Start(rec, 1, 10 * Mbit, [a]);      // 1 s
+        var slow = net.Start(rec, 2, 40 * Mbit, [b]); // 4 s
+        net.Start(rec, 3, 20 * Mbit, [b]);      // shares b: 5 Mbps each until 4 s
+        long before = net.RecomputedFlows;
+        sim.RunUntil(SimTime.FromSeconds(2));
+        Assert.That(rec.Done.Select(d => d.Token), Is.EqualTo(new long[] { 1 }));
+        Assert.That(net.RecomputedFlows - before, Is.Zero, "A's component emptied: no flow of B re-rated");
+        sim.Run();
+        // b: both at 5 until flow 3 is done at 4 s (20 Mbit); flow 2 has 20 left, alone at 10: done at 6 s.
+        Assert.That(rec.Done.Select(d => (d.Token, d.Ticks)), Is.EqualTo(new (long, long)[] { (1, 1_000_000), (3, 4_000_000), (2, 6_000_000) }));
+        Assert.That(net.IsActive(slow), Is.False);
+    }
+}
