@@ -6,7 +6,7 @@ using Simulator.Storage;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// The storage model's replacement search today on 2,000 nodes — <see cref="FreeSpaceIndex.FindMostFree"/> skipping the
+/// The storage model's replacement search today on 2,000 nodes — <see cref="FreeSpaceIndex.FindMostFree(long, int, int)"/> skipping the
 /// survivor — against the same search on <see cref="DomainFreeSpace"/>, the reference for <see cref="PlacementBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
