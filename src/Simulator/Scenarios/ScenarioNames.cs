@@ -4,8 +4,12 @@ namespace Simulator.Scenarios;
 /// The names a scenario defines (zones, clusters, API requests), for the rules of parts that refer to them. A list
 /// is null when one of its names could not be read (that name has its own error): then nothing is checked against it.
 /// </summary>
-public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis)
+public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis,
+    IReadOnlyDictionary<string, int>? powerDomains = null)
 {
+    /// <summary>The power domains of a cluster, or null when unknown (the cluster's fields could not be read).</summary>
+    public int? PowerDomainsOf(string cluster) => powerDomains is not null && powerDomains.TryGetValue(cluster, out int count) ? count : null;
+
     public IReadOnlyList<string>? Zones { get; } = zones;
     public IReadOnlyList<string>? Clusters { get; } = clusters;
     public IReadOnlyList<string>? Apis { get; } = apis;

@@ -89,6 +89,7 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
     public void AddNodes(int nodes)
     {
         cluster.Nodes.Add(nodes);
+        for (int i = 0; i < nodes; i++) cluster.Domains.AddNode();
         for (int i = 0; i < nodes; i++) cluster.Network.AddNode();
         cluster.Retries.WakeWaiters();
     }

@@ -39,6 +39,7 @@ public sealed class StorageCluster
 
         int nodes = spec.Nodes, volumes = spec.Volumes;
         Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8);
+        Domains = Placement.FailureDomains.Uniform(nodes, 1, spec.PowerDomains, spec.RacksPerPowerDomain);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
         Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule);
         Lists = new VolumeLists(volumes, WaitList.Count);
@@ -73,6 +74,8 @@ public sealed class StorageCluster
     internal RandomStream RestartStream { get; }
     internal double CopyBytesPerSecond { get; }
     internal NodeTable Nodes { get; }
+    /// <summary>The power domain and rack of each node.</summary>
+    public Placement.FailureDomains Domains { get; }
     internal VolumeTable Volumes { get; }
     internal VolumeLists Lists { get; }
     internal ReMirroring ReMirror { get; }

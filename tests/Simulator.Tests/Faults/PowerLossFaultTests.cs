@@ -91,4 +91,48 @@ public sealed class PowerLossFaultTests
         double share = (double)both / total, se = Math.Sqrt(expected * (1 - expected) / total);
         Assert.That(share, Is.EqualTo(expected).Within(4 * se + 0.01), $"share {share:F4} against {expected:F4}");
     }
+
+    [Test]
+    public void APowerDomainThatLosesPowerTakesExactlyItsNodes()
+    {
+        var scenario = Small(freeCapacityPct: 50, horizonH: 0.5);
+        var cluster = scenario.Topology.Regions[0].Zones[0].Clusters[0] with { PowerDomains = 4, RacksPerPowerDomain = 2 };
+        scenario = scenario with
+        {
+            Topology = scenario.Topology with
+            {
+                Regions = [scenario.Topology.Regions[0] with { Zones = [scenario.Topology.Regions[0].Zones[0] with { Clusters = [cluster] }, scenario.Topology.Regions[0].Zones[1]] }],
+            },
+            Faults = [new PowerLossFault
+            {
+                At = Duration.FromHours(0.1), Cluster = ClusterName, PowerDomains = [1, 3],
+                RestoreAfter = new DurationDistributionSpec { Median = Duration.FromHours(1) },
+            }],
+        };
+        var rig = new ClusterRig(scenario);
+        rig.RunTo(0.11);
+        var dark = Enumerable.Range(0, rig.Cluster.NodeCount).Where(rig.Cluster.IsNodeDark).ToList();
+        Assert.That(dark, Has.Count.EqualTo(Nodes / 2));
+        Assert.That(dark.Select(rig.Cluster.Domains.PowerDomainOf).Distinct(), Is.EquivalentTo(new[] { 1, 3 }));
+    }
+
+    [TestCase("    power_domains: [7]\n", "faults[0].power_domains[0]: expected a power domain of cluster ebs-1a (0 to 3), found 7")]
+    [TestCase("    power_domains: [1]\n    portion: 35%\n", "faults[0]: a power loss takes either portion (a share of the nodes) or power_domains (a list), not both or neither")]
+    public void APowerLossOfADomainThatDoesNotExistOrOfTwoKindsIsRefusedWithItsPlace(string fields, string expected)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "replsim-power-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "s.yaml");
+            string text = File.ReadAllText(Replay.RepositoryPaths.Scenario("aws-2011-eu-west-1-power.yaml"))
+                .Replace("              free_capacity: 10%", "              power_domains: 4\n              free_capacity: 10%", StringComparison.Ordinal)
+                .Replace("    portion: 35%", "#", StringComparison.Ordinal)
+                .Replace("    kind: power_loss\n", "    kind: power_loss\n" + fields, StringComparison.Ordinal);
+            File.WriteAllText(path, text);
+            var errors = Assert.Throws<Simulator.Scenarios.ScenarioException>(() => Experiments.ScenarioRunner.Load(path))!.Errors.Select(e => e.ToString()).ToList();
+            Assert.That(errors, Has.Some.Contains(expected));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }

@@ -15,11 +15,14 @@ namespace Simulator.Faults.Kinds;
 /// consistency is unknown: it waits for a recovery snapshot (operator action <c>recovery_snapshots</c>).
 /// </summary>
 [ScenarioKind("power_loss")]
-public sealed record PowerLossFault : ClusterFaultSpec
+public sealed record PowerLossFault : ClusterFaultSpec, IValidatable
 {
-    [Description("Share of the cluster's nodes that lose power, drawn at random by this fault.")]
+    [Description("Share of the cluster's nodes that lose power, drawn at random by this fault (or give power_domains).")]
     [Range("0%", "100%")]
-    public required Fraction Portion { get; init; }
+    public Fraction? Portion { get; init; }
+    [Description("The power domains (0, 1, …) whose every node loses power (or give portion).")]
+    [NotEmpty]
+    public IReadOnlyList<int>? PowerDomains { get; init; }
     [Description("Time from the loss until each node has power again: log-normal (sigma 0: the same for all).")]
     public required DurationDistributionSpec RestoreAfter { get; init; }
     [Description("Time from the loss until the network gear is back; a node is reachable once it has power and network. None = with its power.")]
@@ -29,15 +32,42 @@ public sealed record PowerLossFault : ClusterFaultSpec
     [Range("0%", "100%")]
     public Fraction WithoutData { get; init; } = Fraction.FromPercent(0);
 
+    public IEnumerable<(string RelativePath, string Message)> Validate(ValidationContext context)
+    {
+        if (context.IsBound("portion", "power_domains") && (Portion is null) == (PowerDomains is null))
+            yield return ("", "a power loss takes either portion (a share of the nodes) or power_domains (a list), not both or neither");
+    }
+
+    public override IEnumerable<(string Field, string Message)> CheckNames(ScenarioNames names)
+    {
+        foreach (var problem in base.CheckNames(names)) yield return problem;
+        if (PowerDomains is null || names.PowerDomainsOf(Cluster) is not int count) yield break;
+        for (int i = 0; i < PowerDomains.Count; i++)
+            if (PowerDomains[i] < 0 || PowerDomains[i] >= count)
+                yield return ($"power_domains[{i}]", $"expected a power domain of cluster {Cluster} (0 to {count - 1}), found {PowerDomains[i]}");
+    }
+
     public override void Schedule(TimelineContext timeline, int index)
     {
         var cluster = timeline.Cluster(Cluster);
-        int dark = (int)Math.Round(Portion.Value * cluster.NodeCount);
-        var nodes = Enumerable.Range(0, cluster.NodeCount).ToArray();
-        timeline.Streams.Get("power-loss:" + cluster.Name, index).ShuffleFirst(nodes.AsSpan(), dark);
-        var hit = nodes[..dark];
+        int[] hit;
+        string what;
+        if (PowerDomains is { } domains)
+        {
+            hit = Enumerable.Range(0, cluster.NodeCount).Where(n => domains.Contains(cluster.Domains.PowerDomainOf(n))).ToArray();
+            what = $"power domain{(domains.Count > 1 ? "s" : "")} {string.Join(", ", domains)} of {cluster.Name}";
+        }
+        else
+        {
+            int share = (int)Math.Round(Portion!.Value.Value * cluster.NodeCount);
+            var nodes = Enumerable.Range(0, cluster.NodeCount).ToArray();
+            timeline.Streams.Get("power-loss:" + cluster.Name, index).ShuffleFirst(nodes.AsSpan(), share);
+            hit = nodes[..share];
+            what = $"{Portion} of {cluster.Name}";
+        }
+        int dark = hit.Length;
         timeline.At(At, () => cluster.LosePower(hit));
-        timeline.Mark(At, Label ?? $"{Portion} of {cluster.Name} lost power".ToLowerInvariant());
+        timeline.Mark(At, Label ?? $"{what} lost power".ToLowerInvariant());
 
         // Each node's return: power after its own delay, reachable once the network is back too.
         var restore = timeline.Streams.Get("power-restore:" + cluster.Name, index);

@@ -17,6 +17,14 @@ public sealed record ClusterSpec
     [Positive]
     [Scaled(Minimum = 1)]
     public required int Volumes { get; init; }
+    [Description("Power domains of the cluster (parts of the zone fed by one power supply); nodes are spread over them in turn.")]
+    [Range(1, 10_000)]
+    [Unscaled("the layout: --scale changes the nodes in each domain, not the domains")]
+    public int PowerDomains { get; init; } = 1;
+    [Description("Racks in each power domain; a power domain's nodes are spread over its racks in turn.")]
+    [Range(1, 10_000)]
+    [Unscaled("the layout: --scale changes the nodes in each rack, not the racks")]
+    public int RacksPerPowerDomain { get; init; } = 1;
     [Description("Replicas of each volume, on distinct nodes (1 to 5).")]
     [Range(1, 5)]
     [Unscaled("per volume")]
