@@ -20,7 +20,7 @@ public sealed class NodeTable
     private List<int>[] _incoming;
     private readonly List<int> _crashing = []; // crashed nodes whose volumes are being handled (crashes can nest)
 
-    public NodeTable(string cluster, int nodes, int volumesPerNode)
+    public NodeTable(string cluster, int nodes, int volumesPerNode, Placement.FailureDomains domains)
     {
         _cluster = cluster;
         Count = nodes;
@@ -37,7 +37,7 @@ public sealed class NodeTable
             _volumes[n] = new List<int>(volumesPerNode);
             _incoming[n] = [];
         }
-        Free = new FreeSpaceIndex(nodes);
+        Free = new Placement.DomainFreeSpace(domains);
     }
 
     /// <summary>Nodes so far, added ones included.</summary>
@@ -45,7 +45,7 @@ public sealed class NodeTable
     /// <summary>Capacity of every node; set once, when the initial data is placed.</summary>
     public long CapacityMiB { get; private set; }
     /// <summary>Free space of the nodes that accept new replicas (up and reachable).</summary>
-    public FreeSpaceIndex Free { get; }
+    public Placement.DomainFreeSpace Free { get; }
     /// <summary>Crashes so far (cumulative).</summary>
     public int Crashed { get; private set; }
     /// <summary>Nodes out of service now: crashed, or restarted but not reused yet.</summary>

@@ -88,8 +88,9 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
     /// <summary>Adds <paramref name="nodes"/> empty nodes on the primary network.</summary>
     public void AddNodes(int nodes)
     {
-        cluster.Nodes.Add(nodes);
         for (int i = 0; i < nodes; i++) cluster.Domains.AddNode();
+        cluster.Nodes.Add(nodes);
+        cluster.Policy.OnNodesAdded(cluster.PlacementBuildStream);
         for (int i = 0; i < nodes; i++) cluster.Network.AddNode();
         cluster.Retries.WakeWaiters();
     }

@@ -88,7 +88,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         if (pCrash > 0 && cluster.CrashStream.NextDouble() < pCrash) cluster.LifeCycle.CrashRandomNode();
         if (_v.Epoch[v] != epoch || !Searching(v)) return; // the crash took our copy, or moved the volume on
 
-        int t = _n.Free.FindMostFree(_v.SizeMiB[v], _v.Replicas(v));
+        int t = cluster.Policy.ChooseReplacement(_v.SizeMiB[v], _v.Replicas(v), _n.Free, cluster.ReplaceStream);
         if (t < 0)
         {
             if (cluster.Spec.NegotiatePerAttempt) SendNegotiationLoad();

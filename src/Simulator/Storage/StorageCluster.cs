@@ -38,8 +38,11 @@ public sealed class StorageCluster
         RestartStream = streams.Get("restart:" + name);
 
         int nodes = spec.Nodes, volumes = spec.Volumes;
-        Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8);
         Domains = Placement.FailureDomains.Uniform(nodes, 1, spec.PowerDomains, spec.RacksPerPowerDomain);
+        Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8, Domains);
+        PlacementBuildStream = streams.Get("placement-build:" + name);
+        Policy = Placement.PlacementKinds.Create(spec.PlacementName, Domains, spec.Replicas, spec.ScatterWidth ?? 0, PlacementBuildStream);
+        ReplaceStream = streams.Get("replace:" + name);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
         Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule);
         Lists = new VolumeLists(volumes, WaitList.Count);
@@ -76,6 +79,10 @@ public sealed class StorageCluster
     internal NodeTable Nodes { get; }
     /// <summary>The power domain and rack of each node.</summary>
     public Placement.FailureDomains Domains { get; }
+    /// <summary>Where replicas go, at creation and for a replacement.</summary>
+    internal Placement.PlacementPolicy Policy { get; }
+    internal RandomStream PlacementBuildStream { get; }
+    internal RandomStream ReplaceStream { get; }
     internal VolumeTable Volumes { get; }
     internal VolumeLists Lists { get; }
     internal ReMirroring ReMirror { get; }
@@ -233,15 +240,14 @@ public sealed class StorageCluster
         var bySize = new int[v.Count];
         for (int i = 0; i < v.Count; i++) bySize[i] = i;
         Array.Sort(bySize, (x, y) => v.SizeMiB[y] != v.SizeMiB[x] ? v.SizeMiB[y].CompareTo(v.SizeMiB[x]) : x.CompareTo(y));
-        var free = Nodes.Free;
+        Span<int> chosen = stackalloc int[v.R];
         foreach (int i in bySize)
         {
             long size = v.SizeMiB[i];
-            for (int r = 0; r < v.R; r++)
+            if (!Policy.TryPlace(size, Nodes.Free, placeStream, chosen))
+                throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes under {Policy.Kind} placement");
+            foreach (int n in chosen)
             {
-                int n = r == 0 ? placeStream.Next(Nodes.Count) : free.FindMostFree(size, v.Replicas(i));
-                if (r == 0 && free.Get(n) < size) n = free.FindMostFree(size, -1, -1);
-                if (n < 0) throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes");
                 Nodes.Occupy(n, size);
                 v.AddReplica(i, n);
                 Nodes.VolumesOn(n).Add(i);

@@ -41,4 +41,13 @@ public sealed class PowerReplayTests
         Assert.That(three.Final(Zone, "volumes_all_replicas_dark_pct"), Is.LessThan(replay.Final(Zone, "volumes_all_replicas_dark_pct") / 2),
             "0.35³ ≈ 4 % against 0.35² ≈ 12 %");
     }
+
+    [Test]
+    public void PowerDomainAwarePlacementLeavesEveryVolumeAPoweredReplicaWhenOneDomainFails()
+    {
+        var (_, aware) = ReplayRuns.Get("what-if/power-domain-aware.yaml", 0.2);
+        Assert.That(aware.Final(Zone, "volumes_all_replicas_dark_pct"), Is.Zero);
+        Assert.That(aware.Final(Zone, "volumes_recovered_by_snapshot_pct"), Is.Zero);
+        Assert.That(aware.Peak(Zone, "volumes_stuck_pct"), Is.GreaterThan(30), "two thirds of the volumes have a replica in the dark domain");
+    }
 }

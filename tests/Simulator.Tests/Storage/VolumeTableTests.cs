@@ -8,7 +8,7 @@ public sealed class VolumeTableTests
     /// <summary>Two nodes, one volume stuck with its only copy on node 0.</summary>
     private static (VolumeTable Volumes, NodeTable Nodes) OneStuckVolume()
     {
-        var nodes = new NodeTable("c", nodes: 2, volumesPerNode: 1);
+        var nodes = new NodeTable("c", nodes: 2, volumesPerNode: 1, Simulator.Placement.FailureDomains.Uniform(2));
         nodes.SetCapacity(100);
         var volumes = new VolumeTable("c", 0, [10], [1f], nodes, observer: null);
         volumes.AddReplica(0, 0);

@@ -5,7 +5,7 @@ using Simulator.Units;
 namespace Simulator.Scenarios.Model;
 
 /// <summary>A storage cluster: nodes on a primary and a secondary network, holding replicated volumes.</summary>
-public sealed record ClusterSpec
+public sealed record ClusterSpec : IValidatable
 {
     [NotEmpty]
     public required string Name { get; init; }
@@ -25,6 +25,12 @@ public sealed record ClusterSpec
     [Range(1, 10_000)]
     [Unscaled("the layout: --scale changes the nodes in each rack, not the racks")]
     public int RacksPerPowerDomain { get; init; } = 1;
+    [Description("How replicas are placed: most_free (the 2011 rule), random, rack_aware, power_domain_aware, zone_spread, copyset, scatter.")]
+    public PlacementKind Placement { get; init; } = PlacementKind.MostFree;
+    [Description("Scatter width S of copyset and scatter placement.")]
+    [Positive]
+    [Unscaled("a number of nodes a replica set spreads over, not a total")]
+    public int? ScatterWidth { get; init; }
     [Description("Replicas of each volume, on distinct nodes (1 to 5).")]
     [Range(1, 5)]
     [Unscaled("per volume")]
@@ -54,4 +60,18 @@ public sealed record ClusterSpec
     [Positive]
     [Scaled]
     public required Bandwidth SecondaryNetwork { get; init; }
+
+    /// <summary>The kind's name in the placement module.</summary>
+    public string PlacementName => SnakeCase.From(Placement.ToString());
+
+    public IEnumerable<(string RelativePath, string Message)> Validate(ValidationContext context)
+    {
+        if (!context.IsBound("nodes", "replicas", "power_domains", "racks_per_power_domain", "placement", "scatter_width") || Nodes < 1) yield break;
+        bool takesWidth = Simulator.Placement.PlacementKinds.TakesScatterWidth(PlacementName);
+        if (takesWidth && ScatterWidth is null) { yield return ("placement", $"{PlacementName} placement needs a scatter_width"); yield break; }
+        if (!takesWidth && ScatterWidth is not null) { yield return ("scatter_width", $"only copyset and scatter placement take a scatter_width, not {PlacementName}"); yield break; }
+        var domains = Simulator.Placement.FailureDomains.Uniform(Nodes, 1, PowerDomains, RacksPerPowerDomain);
+        if (Simulator.Placement.PlacementKinds.Check(PlacementName, domains, Replicas, ScatterWidth ?? 0) is { } problem)
+            yield return (context.IsGiven("placement") ? "placement" : "replicas", problem);
+    }
 }
