@@ -8,8 +8,7 @@ namespace Simulator.Benchmarks;
 /// <summary>
 /// Choosing a replacement replica on a cluster of 2,000 nodes (3 zones × 4 power domains × 10 racks), R = 3, two
 /// replicas kept, for every placement kind, after 4,096 items were placed by the policy (their space occupied): with
-/// space everywhere, and with every node too full (the futile searches of a storm). The storage model's search today (<see cref="FreeSpaceIndex.FindMostFree(long, int, int)"/>, one survivor) is
-/// measured beside them by <see cref="TodaysSearchBenchmarks"/>.
+/// space everywhere, and with every node too full (the futile searches of a storm).
 /// </summary>
 [MemoryDiagnoser]
 public class PlacementBenchmarks

@@ -1,10 +1,14 @@
-namespace Simulator.Storage;
+namespace Simulator.Tests.Placement;
 
 /// <summary>
+/// The storage model's free-space index before domain-aware placement, kept as the oracle that
+/// <c>DomainFreeSpace</c> and <c>most_free</c> placement must agree with.
+/// </summary>
+/// <remarks>
 /// Free space of the nodes that accept new replicas, as a max segment tree: finds the node with the most
 /// free space in O(log n) (the placement rule: most free space first, lowest index on ties) and keeps the
 /// total free space. Nodes that accept nothing (crashed, isolated, retired) hold −1.
-/// </summary>
+/// </remarks>
 public sealed class FreeSpaceIndex
 {
     private long[] _tree;
