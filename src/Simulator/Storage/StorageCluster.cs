@@ -183,6 +183,14 @@ public sealed class StorageCluster
     /// <summary>A node is lost for good: it never restarts, and a volume whose only up-to-date copy was on it is lost.</summary>
     public void Fail(int n) => LifeCycle.Crash(n, forGood: true);
 
+    /// <summary>A node lost for good (<see cref="Fail"/>) is replaced by an empty one in its place, which takes new replicas.</summary>
+    public void Replace(int n)
+    {
+        if (!Nodes.IsCrashed(n)) throw new InvalidOperationException($"cluster {Name}: node {n} is {Nodes.Status(n)}, not failed");
+        LifeCycle.ReturnToService(n);
+        Retries.WakeWaiters();
+    }
+
     /// <summary>The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.</summary>
     public void ReturnEmpty(int n)
     {
