@@ -26,12 +26,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
     /// </summary>
     public void NeedReplica(int v, bool byNetwork)
     {
-        if (SearchingState(v) == VolumeState.Degraded)
-        {
-            _v.Failed[v] = 0;
-            _v.LastIntervalS[v] = 0;
-            Become(v, VolumeState.Degraded);
-        }
+        if (SearchingState(v) == VolumeState.Degraded) StartSearch(v, VolumeState.Degraded);
         else EnterStuck(v, byNetwork);
         Attempt(v);
     }
@@ -56,9 +51,15 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
     public void EnterStuck(int v, bool byNetwork)
     {
         _v.MarkStuckCause(v, byNetwork);
+        StartSearch(v, VolumeState.Stuck, byNetwork);
+    }
+
+    /// <summary>A search for a replica starts afresh: the retry clock is reset and the volume takes <paramref name="state"/>.</summary>
+    private void StartSearch(int v, VolumeState state, bool byNetwork = false)
+    {
         _v.Failed[v] = 0;
         _v.LastIntervalS[v] = 0;
-        Become(v, VolumeState.Stuck, byNetwork);
+        Become(v, state, byNetwork);
     }
 
     /// <summary>Operators release a parked volume: it searches again, whether or not searches are stopped.</summary>
@@ -166,9 +167,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         if (_v.ReplicaCount(v) < _v.R)
         {
             // Still short of replicas: search for the next one.
-            _v.Failed[v] = 0;
-            _v.LastIntervalS[v] = 0;
-            Become(v, SearchingState(v));
+            StartSearch(v, SearchingState(v));
             Attempt(v);
             return;
         }

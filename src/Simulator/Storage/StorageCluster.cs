@@ -194,9 +194,8 @@ public sealed class StorageCluster
     /// <summary>The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.</summary>
     public void ReturnEmpty(int n)
     {
-        LifeCycle.Crash(n, forGood: true);
-        LifeCycle.ReturnToService(n);
-        Retries.WakeWaiters();
+        Fail(n);
+        Replace(n);
     }
 
     /// <summary>Stops the nodes' futile searches: every searching volume waits, without load, for throttled release.</summary>

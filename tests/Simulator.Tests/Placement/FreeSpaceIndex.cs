@@ -70,25 +70,6 @@ public sealed class FreeSpaceIndex
         return found;
     }
 
-    /// <summary>
-    /// The eligible node with the most free space of at least <paramref name="need"/>, skipping the nodes in
-    /// <paramref name="skip"/> (a volume's replicas, at most a few); −1 if there is none.
-    /// </summary>
-    public int FindMostFree(long need, ReadOnlySpan<int> skip)
-    {
-        if (skip.Length <= 2) return FindMostFree(need, skip.Length > 0 ? skip[0] : -1, skip.Length > 1 ? skip[1] : -1);
-        Span<long> saved = stackalloc long[skip.Length];
-        for (int i = 0; i < skip.Length; i++)
-        {
-            saved[i] = skip[i] >= 0 ? Get(skip[i]) : -1;
-            if (saved[i] >= 0) Set(skip[i], -1);
-        }
-        int found = FindMostFree(need, -1, -1);
-        for (int i = skip.Length - 1; i >= 0; i--)
-            if (saved[i] >= 0) Set(skip[i], saved[i]);
-        return found;
-    }
-
     private void Grow(int capacity)
     {
         var old = _tree;
