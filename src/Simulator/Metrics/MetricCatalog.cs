@@ -95,6 +95,13 @@ public static class MetricCatalog
     public static readonly MetricDefinition NodesDark = new("nodes_dark", "nodes", [Cluster],
         "Nodes of the cluster cut off by a power loss now: without power, or powered but with their network gear not back yet.");
 
+    public static readonly MetricDefinition RepairBandwidthGbps = new("repair_bandwidth_gbps", "Gbps", [Cluster],
+        "Bandwidth the cluster's re-mirroring copies use now, summed over the copies in flight: each copy at most the copy " +
+        "bandwidth, all of them sharing what the nodes' own traffic leaves on the links they cross, max-min fairly.");
+
+    public static readonly MetricDefinition CopiesInFlight = new("copies_in_flight", "copies", [Cluster],
+        "Re-mirroring copies in flight now (negotiated, data moving).");
+
     public static readonly MetricDefinition VolumesConsistencyUnknownPct = new("volumes_consistency_unknown_pct", Percent, VolumeScopes,
         "Volumes whose every replica lost power during writes and that are reachable again: not returned to service, they wait " +
         "to be handed over as recovery snapshots; as a percentage of the scope's volumes.");
@@ -151,7 +158,7 @@ public static class MetricCatalog
         ApiRequestsPerS, ApiErrorRatePct, ApiLatencyP99Ms, ControlPlaneUtilizationPct,
         DatabasesSingleZoneImpactedPct, DatabasesMultiZoneFailoverFailedPct,
         FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesUnpowered, NodesDark, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
-        ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
+        CopiesInFlight, RepairBandwidthGbps, ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
         NetworkUtilizationPct,
     ];
 

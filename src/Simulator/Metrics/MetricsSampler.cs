@@ -71,6 +71,8 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.NodesAddedTotal.Name, c.NodesAdded);
             Add(scope, MetricCatalog.RemirrorAttemptsPerS.Name, dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
             Add(scope, MetricCatalog.VolumesWaiting.Name, c.WaitingVolumes + c.ParkedVolumes);
+            Add(scope, MetricCatalog.CopiesInFlight.Name, c.CopiesInFlight);
+            Add(scope, MetricCatalog.RepairBandwidthGbps.Name, Math.Round(c.RepairBandwidthBps / 1e9, 6));
             Add(scope, MetricCatalog.ControlPlaneCutPct.Name, 100 * c.CutFraction);
             var (requests, errors) = _cp.TakeNegotiationWindow(c.ControlPlaneSource);
             Add(scope, MetricCatalog.NegotiationErrorRatePct.Name, requests > 0 ? 100 * errors / requests : 0);

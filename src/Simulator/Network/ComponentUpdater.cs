@@ -3,17 +3,24 @@ using Simulator.Engine;
 namespace Simulator.Network;
 
 /// <summary>
-/// Re-rates what a change touched: the links a change concerns are seeds; each connected component (links and the
-/// flows crossing them) holding a seed is found by breadth-first search, solved once (<see cref="MaxMinSolver"/>),
-/// and given one completion event at its earliest completion, owned by its first link. A component's old event is
-/// on one of its links, so it is found and cancelled in the same pass. Allocates only to grow.
+/// Re-rates what a change touched: the links a change concerns are seeds; each connected component (links that can
+/// bind and the flows crossing them) holding a seed is found by breadth-first search, solved once
+/// (<see cref="MaxMinSolver"/>), and given one completion event at its earliest completion, owned by its first link.
+/// A component's old event is on one of its links, so it is found and cancelled in the same pass. Allocates only to grow.
 /// </summary>
 /// <remarks>
-/// Why the events of every old component a search reaches are all cancelled: flows leave a link only by
-/// completing or being cancelled, and then all their links are seeds; so the owner of an old component either is a
-/// seed or still carries one of its flows, and the search from the seeds reaches it.
+/// <para>Slack links (<see cref="LinkState.IsSlack"/>: room for every flow crossing them at its cap) can never bind,
+/// so they are left out of components: flows that share only slack links are not coupled. A flow whose links are all
+/// slack is free: it runs at its cap with a completion event of its own, and starting or ending it costs O(links it
+/// crosses), whatever else crosses them. This keeps the cost of a change proportional to the flows it can affect: a
+/// cluster network all copies cross costs nothing while it has room for them all.</para>
+/// <para>Why the events of every old component a search reaches are all cancelled: flows leave a link only by
+/// completing or being cancelled, and then each of their links that could bind is a seed; a link stops binding only
+/// by a change on it, and is then released (<see cref="AddReleased"/>): its event is cancelled and each of its flows
+/// either seeds the search from its other binding links or becomes free. So the owner of an old component either
+/// is a seed, or was released, or still carries one of its flows, and the search from the seeds reaches it.</para>
 /// </remarks>
-internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHandler handler, int eventKind)
+internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHandler handler, int eventKind, int freeEventKind)
 {
     /// <summary>Completion time meaning "not at the current rates" (a flow at rate 0).</summary>
     public const long Never = long.MaxValue;
@@ -21,6 +28,8 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
     private readonly MaxMinSolver _solver = new();
     private int[] _seeds = new int[16];
     private int _seedCount;
+    private int[] _released = new int[16];
+    private int _releasedCount;
     private int[] _links = new int[16];
     private int[] _flows = new int[64];
     private int _stamp;
@@ -38,20 +47,111 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
         _seeds[_seedCount++] = link;
     }
 
+    /// <summary>
+    /// The link just became slack: at the next <see cref="Flush"/> its event (if it owned one) is cancelled and each
+    /// of its flows is re-rated from its other binding links, or set free.
+    /// </summary>
+    public void AddReleased(int link)
+    {
+        if (_releasedCount == _released.Length) Array.Resize(ref _released, 2 * _released.Length);
+        _released[_releasedCount++] = link;
+    }
+
     /// <summary>Recomputes every component that holds a seed, each once, and forgets the seeds.</summary>
     public void Flush()
     {
+        if (_seedCount == 0 && _releasedCount == 0) return;
+        long now = sim.Now.Ticks;
+        LinkState[] links = table.Links;
+        FlowState[] flows = table.Flows;
+        for (int r = 0; r < _releasedCount; r++)
+        {
+            ref LinkState link = ref links[_released[r]];
+            if (!link.IsSlack) { AddSeed(_released[r]); continue; } // bound again by a later change of the batch
+            if (!link.Completion.IsNone)
+            {
+                sim.Cancel(link.Completion);
+                link.Completion = EventHandle.None;
+            }
+            for (int j = 0; j < link.FlowCount; j++)
+            {
+                int f = link.Flows[j];
+                ref FlowState flow = ref flows[f];
+                if (flow.Free) continue;
+                int binding = BindingLink(ref flow);
+                if (binding >= 0) AddSeed(binding);
+                else SetFree(f, now);
+            }
+        }
+        _releasedCount = 0;
         if (_seedCount == 0) return;
         int stamp = NextStamp();
-        long now = sim.Now.Ticks;
         for (int s = 0; s < _seedCount; s++)
         {
             int seed = _seeds[s];
-            if (table.Links[seed].Visit == stamp) continue;
+            if (links[seed].Visit == stamp || links[seed].IsSlack) continue;
             Collect(seed, stamp, out int nl, out int nf);
             Recompute(nl, nf, now);
         }
         _seedCount = 0;
+    }
+
+    /// <summary>A link of the flow that can bind, or −1 when all are slack.</summary>
+    private int BindingLink(ref FlowState flow)
+    {
+        for (int k = 0; k < flow.LinkCount; k++)
+            if (!table.Links[flow.Links[k]].IsSlack) return flow.Links[k];
+        return -1;
+    }
+
+    /// <summary>
+    /// Starts a new flow: free at its cap if all its links are slack, otherwise its binding links are seeds.
+    /// </summary>
+    public void Place(int slot)
+    {
+        ref FlowState flow = ref table.Flows[slot];
+        bool bound = false;
+        for (int k = 0; k < flow.LinkCount; k++)
+            if (!table.Links[flow.Links[k]].IsSlack) { AddSeed(flow.Links[k]); bound = true; }
+        if (!bound) SetFree(slot, sim.Now.Ticks);
+    }
+
+    /// <summary>The flow runs at its cap, with its own completion event.</summary>
+    private void SetFree(int f, long now)
+    {
+        ref FlowState flow = ref table.Flows[f];
+        flow.Free = true;
+        Rate(ref flow, flow.CapBps, now);
+        Recomputations++;
+        RecomputedFlows++;
+        if (flow.FinishTicks != Never) flow.Completion = sim.Schedule(new SimTime(flow.FinishTicks), handler, freeEventKind, f);
+    }
+
+    /// <summary>A free flow joins a component, or leaves the network: its own event is cancelled.</summary>
+    public void Unfree(ref FlowState flow)
+    {
+        if (!flow.Free) return;
+        flow.Free = false;
+        if (flow.Completion.IsNone) return;
+        sim.Cancel(flow.Completion);
+        flow.Completion = EventHandle.None;
+    }
+
+    /// <summary>Gives the flow a new rate, bringing its remaining bits, completion time and links' sums up to date.</summary>
+    private void Rate(ref FlowState flow, double rate, long now)
+    {
+        if (rate == flow.RateBps) return;
+        double old = Math.Max(0, flow.RateBps);
+        // Brought up to date only when the rate changes: between changes the remaining bits fall linearly.
+        if (flow.RateBps > 0)
+        {
+            double elapsed = (now - flow.UpdatedTicks) / (double)Duration.TicksPerSecond;
+            flow.RemainingBits = Math.Max(0, flow.RemainingBits - flow.RateBps * elapsed);
+        }
+        flow.UpdatedTicks = now;
+        flow.RateBps = rate;
+        flow.FinishTicks = FinishTicks(now, flow.RemainingBits, rate);
+        for (int k = 0; k < flow.LinkCount; k++) table.Links[flow.Links[k]].FlowRateBps += rate - old;
     }
 
     /// <summary>
@@ -106,7 +206,7 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
                 for (int k = 0; k < flow.LinkCount; k++)
                 {
                     int l = flow.Links[k];
-                    if (links[l].Visit == stamp) continue;
+                    if (links[l].Visit == stamp || links[l].IsSlack) continue;
                     links[l].Visit = stamp;
                     compLinks[nl++] = l;
                 }
@@ -129,11 +229,8 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
         }
         Recomputations++;
         RecomputedFlows += nf;
-        if (nf == 0)
-        {
-            links[compLinks[0]].FlowRateBps = 0;
-            return;
-        }
+        if (nf == 0) return;
+        foreach (int f in compFlows) Unfree(ref flows[f]);
         _solver.Solve(flows, links, compFlows, compLinks);
 
         long best = Never;
@@ -142,19 +239,7 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
         foreach (int f in compFlows)
         {
             ref FlowState flow = ref flows[f];
-            double rate = flow.NewRateBps;
-            if (rate != flow.RateBps)
-            {
-                // Brought up to date only when the rate changes: between changes the remaining bits fall linearly.
-                if (flow.RateBps > 0)
-                {
-                    double elapsed = (now - flow.UpdatedTicks) / (double)Duration.TicksPerSecond;
-                    flow.RemainingBits = Math.Max(0, flow.RemainingBits - flow.RateBps * elapsed);
-                }
-                flow.UpdatedTicks = now;
-                flow.RateBps = rate;
-                flow.FinishTicks = FinishTicks(now, flow.RemainingBits, rate);
-            }
+            Rate(ref flow, flow.NewRateBps, now);
             if (flow.FinishTicks < best)
             {
                 best = flow.FinishTicks;

@@ -40,7 +40,7 @@ public sealed class FlowNetwork : IEventHandler
     /// <summary>The most links one flow may cross.</summary>
     public const int MaxLinksPerFlow = 4;
 
-    private const int EvCompletion = 1;
+    private const int EvCompletion = 1, EvFreeCompletion = 2;
 
     private readonly Simulation _sim;
     private readonly FlowTable _t = new();
@@ -56,7 +56,7 @@ public sealed class FlowNetwork : IEventHandler
     {
         ArgumentNullException.ThrowIfNull(sim);
         _sim = sim;
-        _updater = new ComponentUpdater(_t, sim, this, EvCompletion);
+        _updater = new ComponentUpdater(_t, sim, this, EvCompletion, EvFreeCompletion);
     }
 
     /// <summary>Links added so far; their ids are 0 … <c>LinkCount − 1</c>.</summary>
@@ -90,8 +90,9 @@ public sealed class FlowNetwork : IEventHandler
     {
         CheckLink(link);
         CheckRate(capacityBps, nameof(capacityBps));
+        bool wasSlack = _t.Links[link].IsSlack;
         _t.Links[link].CapacityBps = capacityBps;
-        Changed(link);
+        Changed(link, wasSlack);
     }
 
     /// <summary>Changes the traffic on a link that flows cannot take; the flows crossing it are re-rated.</summary>
@@ -99,8 +100,9 @@ public sealed class FlowNetwork : IEventHandler
     {
         CheckLink(link);
         CheckRate(backgroundBps, nameof(backgroundBps));
+        bool wasSlack = _t.Links[link].IsSlack;
         _t.Links[link].BackgroundBps = backgroundBps;
-        Changed(link);
+        Changed(link, wasSlack);
     }
 
     /// <summary>Changes the most of a link's capacity flows may use (0 to 1); the flows crossing it are re-rated.</summary>
@@ -108,8 +110,9 @@ public sealed class FlowNetwork : IEventHandler
     {
         CheckLink(link);
         CheckShare(repairShare);
+        bool wasSlack = _t.Links[link].IsSlack;
         _t.Links[link].RepairShare = repairShare;
-        Changed(link);
+        Changed(link, wasSlack);
     }
 
     /// <summary>The link's capacity, bits per second.</summary>
@@ -157,7 +160,13 @@ public sealed class FlowNetwork : IEventHandler
                 if (links[j] == links[i]) throw new ArgumentException($"a flow crosses link {links[i]} twice", nameof(links));
         }
         int slot = _t.Add(client, token, bytes * 8, links, rateCapBps, _sim.Now.Ticks);
-        foreach (int l in links) _updater.AddSeed(l);
+        foreach (int l in links)
+        {
+            ref LinkState link = ref _t.Links[l];
+            if (double.IsPositiveInfinity(rateCapBps)) link.Uncapped++;
+            else link.SumCapBps += rateCapBps;
+        }
+        _updater.Place(slot);
         if (!_dispatching) _updater.Flush();
         return new FlowId(slot, _t.Flows[slot].Generation);
     }
@@ -209,18 +218,29 @@ public sealed class FlowNetwork : IEventHandler
         }
     }
 
-    /// <summary>The completion event of a component: its earliest flows complete now.</summary>
+    /// <summary>The completion event of a component (its earliest flows complete now), or of a free flow.</summary>
     void IEventHandler.OnEvent(int kind, long arg)
     {
-        if (kind != EvCompletion) throw new InvalidOperationException($"unknown flow network event kind {kind}");
-        int owner = (int)arg;
-        ref LinkState link = ref _t.Links[owner];
-        link.Completion = EventHandle.None;
         long now = _sim.Now.Ticks;
         int done = 0;
-        Debug.Assert(link.NextTied || _t.Flows[link.NextFlow].FinishTicks == now, "a component's completion fired at another time");
-        if (!link.NextTied) _doneSlots[done++] = link.NextFlow;
-        else done = _updater.CollectFinishing(owner, now, ref _doneSlots, ref _doneIds);
+        if (kind == EvFreeCompletion)
+        {
+            int slot = (int)arg;
+            ref FlowState flow = ref _t.Flows[slot];
+            flow.Completion = EventHandle.None;
+            Debug.Assert(flow.Active && flow.Free && flow.FinishTicks == now, "a free flow's completion fired at another time");
+            _doneSlots[done++] = slot;
+        }
+        else if (kind == EvCompletion)
+        {
+            int owner = (int)arg;
+            ref LinkState link = ref _t.Links[owner];
+            link.Completion = EventHandle.None;
+            Debug.Assert(link.NextTied || _t.Flows[link.NextFlow].FinishTicks == now, "a component's completion fired at another time");
+            if (!link.NextTied) _doneSlots[done++] = link.NextFlow;
+            else done = _updater.CollectFinishing(owner, now, ref _doneSlots, ref _doneIds);
+        }
+        else throw new InvalidOperationException($"unknown flow network event kind {kind}");
         if (_doneClients.Length < done)
         {
             _doneClients = new IFlowClient?[_doneSlots.Length];
@@ -252,17 +272,38 @@ public sealed class FlowNetwork : IEventHandler
         }
     }
 
-    private void Changed(int link)
+    /// <summary>A link's capacity, background or share changed: its flows are re-rated if it binds or did.</summary>
+    private void Changed(int link, bool wasSlack)
     {
-        _updater.AddSeed(link);
+        bool slack = _t.Links[link].IsSlack;
+        if (wasSlack && slack) return; // never bound, never binds: no rate changes
+        if (slack) _updater.AddReleased(link);
+        else _updater.AddSeed(link);
         if (!_dispatching) _updater.Flush();
     }
 
-    /// <summary>The flow's links become seeds of the next recomputation: they hold what is left of its component.</summary>
+    /// <summary>
+    /// The flow leaves its links: its own event is cancelled, their sums drop, and each link that could bind becomes
+    /// a seed of the next recomputation (it holds what is left of the component), or is released if now slack.
+    /// </summary>
     private void Detach(int slot)
     {
         ref FlowState flow = ref _t.Flows[slot];
-        for (int i = 0; i < flow.LinkCount; i++) _updater.AddSeed(flow.Links[i]);
+        _updater.Unfree(ref flow);
+        double rate = Math.Max(0, flow.RateBps);
+        for (int i = 0; i < flow.LinkCount; i++)
+        {
+            int l = flow.Links[i];
+            ref LinkState link = ref _t.Links[l];
+            bool wasSlack = link.IsSlack;
+            if (double.IsPositiveInfinity(flow.CapBps)) link.Uncapped--;
+            else link.SumCapBps -= flow.CapBps;
+            link.FlowRateBps -= rate;
+            if (link.FlowCount == 1) link.FlowRateBps = link.SumCapBps = 0; // the last one: no rounding left behind
+            if (wasSlack) continue;
+            if (link.IsSlack) _updater.AddReleased(l);
+            else _updater.AddSeed(l);
+        }
     }
 
     private void CheckLink(int link)

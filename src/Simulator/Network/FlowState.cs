@@ -21,6 +21,10 @@ internal struct FlowState
     /// <summary>Completion time at the current rate, rounded to the tick; <see cref="long.MaxValue"/> for never.</summary>
     public long FinishTicks;
     public IFlowClient? Client;
+    /// <summary>A free flow crosses only slack links: it runs at its cap, in no component, with its own completion
+    /// event (<see cref="Completion"/>).</summary>
+    public bool Free;
+    public Engine.EventHandle Completion;
     public long Token;
 
     // Scratch of the recomputation.

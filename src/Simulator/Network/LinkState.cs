@@ -11,6 +11,10 @@ internal struct LinkState
     public double RepairShare;
     /// <summary>Sum of the rates of the flows crossing the link, as last allocated.</summary>
     public double FlowRateBps;
+    /// <summary>Sum of the finite rate caps of the flows crossing the link.</summary>
+    public double SumCapBps;
+    /// <summary>Flows crossing the link without a rate cap.</summary>
+    public int Uncapped;
 
     /// <summary>Slots of the flows crossing the link, <see cref="FlowCount"/> of them (unordered).</summary>
     public int[] Flows;
@@ -29,4 +33,10 @@ internal struct LinkState
 
     /// <summary>What flows may share: the capacity less the background load, at most the repair share of the capacity.</summary>
     public readonly double AvailableBps => Math.Max(0, Math.Min(CapacityBps - BackgroundBps, RepairShare * CapacityBps));
+
+    /// <summary>
+    /// A slack link has room for every flow crossing it at its cap, so its constraint can never bind: it does not
+    /// couple the flows crossing it, and is left out of their components.
+    /// </summary>
+    public readonly bool IsSlack => Uncapped == 0 && SumCapBps <= AvailableBps;
 }

@@ -26,9 +26,8 @@ internal sealed class MaxMinSolver
     private double[] _caps = new double[64];
     private int[] _capped = new int[64];
 
-    /// <summary>Sets <see cref="FlowState.NewRateBps"/> of every flow in <paramref name="flows"/> and
-    /// <see cref="LinkState.FlowRateBps"/> of every link in <paramref name="links"/>; the flows must be all the flows
-    /// crossing those links, and their links all in <paramref name="links"/>.</summary>
+    /// <summary>Sets <see cref="FlowState.NewRateBps"/> of every flow in <paramref name="flows"/>; the flows must be
+    /// all the flows crossing <paramref name="links"/>, and their other links slack (never binding).</summary>
     public void Solve(FlowState[] flowTable, LinkState[] linkTable, ReadOnlySpan<int> flows, ReadOnlySpan<int> links)
     {
         if (_caps.Length < flows.Length)
@@ -43,7 +42,6 @@ internal sealed class MaxMinSolver
             ref LinkState link = ref linkTable[l];
             link.Residual = link.AvailableBps;
             link.Unfrozen = link.FlowCount;
-            link.FlowRateBps = 0;
             if (link.FlowCount > 0) _queue.Push(link.Residual / link.FlowCount, l);
         }
         int capped = 0;
@@ -105,7 +103,6 @@ internal sealed class MaxMinSolver
             ref LinkState link = ref linkTable[flow.Links[i]];
             link.Residual -= rate;
             link.Unfrozen--;
-            link.FlowRateBps += rate;
         }
     }
 }

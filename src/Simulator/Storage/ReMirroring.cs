@@ -7,14 +7,17 @@ namespace Simulator.Storage;
 /// node with free space → negotiates with the control plane → copies → has its replicas again; whether it serves
 /// meanwhile follows its write rule (<see cref="SearchingState"/>).
 /// </summary>
-internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, ControlPlane.INegotiationClient
+internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, ControlPlane.INegotiationClient, Network.IFlowClient
 {
-    private const int EvAttempt = 2, EvCopyDone = 3;
+    private const int EvAttempt = 2;
     private const long MiB = 1L << 20;
 
     private readonly VolumeTable _v = cluster.Volumes;
     private readonly NodeTable _n = cluster.Nodes;
     private readonly Simulation _sim = cluster.Sim;
+    private readonly Network.ClusterNetwork _net = cluster.Network;
+    /// <summary>Each volume's copy in flight, as a flow over the links it crosses.</summary>
+    private readonly Network.FlowId[] _flow = new Network.FlowId[cluster.Volumes.Count];
     private int _copying;
 
     /// <summary>Copies in flight.</summary>
@@ -152,13 +155,21 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         }
         _v.SetCopying(v, true);
         Become(v, _v.Rule == Scenarios.Model.WriteRule.All ? VolumeState.Degraded : SearchingState(v));
-        SetCopying(_copying + 1);
-        _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(_v.SizeMiB[v] * (double)MiB / cluster.CopyBytesPerSecond), this, EvCopyDone, v);
+        _copying++;
+        Span<int> path = stackalloc int[3];
+        int links = _net.CopyPath(_v.Primary(v), _v.Target[v], path);
+        _flow[v] = _net.Flows.Start(this, Token(v), _v.SizeMiB[v] * (double)MiB, path[..links], cluster.CopyBytesPerSecond * 8);
+    }
+
+    void Network.IFlowClient.OnFlowDone(long token)
+    {
+        int v = (int)(token & 0xFFFFFFFF);
+        if (_v.Epoch[v] != (int)(token >> 32)) return; // cannot happen: a copy that stops is cancelled
+        CopyDone(v);
     }
 
     private void CopyDone(int v)
     {
-        _v.Event[v] = default;
         StopCopy(v);
         int t = _v.Target[v];
         ClearTarget(v);
@@ -175,17 +186,13 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         cluster.LifeCycle.MaybeReleaseHeldSpace();
     }
 
-    /// <summary>The volume's copy in flight ends (done, or its target or source crashed).</summary>
+    /// <summary>The volume's copy in flight ends (done, or its target or source crashed): its flow stops.</summary>
     public void StopCopy(int v)
     {
         _v.SetCopying(v, false);
-        SetCopying(_copying - 1);
-    }
-
-    private void SetCopying(int copying)
-    {
-        _copying = copying;
-        cluster.Network.CopyTrafficBps = _copying * cluster.CopyBytesPerSecond * 8;
+        _copying--;
+        _net.Flows.Cancel(_flow[v]);
+        _flow[v] = default;
     }
 
     private long Token(int v) => ((long)_v.Epoch[v] << 32) | (uint)v;
@@ -229,7 +236,6 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         switch (kind)
         {
             case EvAttempt: Attempt(v); break;
-            case EvCopyDone: CopyDone(v); break;
         }
     }
 }

@@ -49,7 +49,8 @@ public sealed class StorageCluster
         PlaceInitialReplicas(spec);
 
         Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond, spec.SecondaryNetwork.BitsPerSecond,
-            spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes);
+            spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes, new FlowNetwork(sim),
+            spec.NodeNetwork?.BitsPerSecond ?? 0, replication.RepairShare.Value);
         ReMirror = new ReMirroring(this);
         Reach = new Reachability(this);
         LifeCycle = new NodeLifeCycle(this);
@@ -75,6 +76,7 @@ public sealed class StorageCluster
     internal RandomStream RetryStream { get; }
     internal RandomStream CutStream { get; }
     internal RandomStream RestartStream { get; }
+    /// <summary>The most speed of one copy.</summary>
     internal double CopyBytesPerSecond { get; }
     internal NodeTable Nodes { get; }
     /// <summary>The power domain and rack of each node.</summary>
@@ -118,6 +120,12 @@ public sealed class StorageCluster
     public int RecoveredBySnapshotVolumes => Volumes.RecoveredBySnapshot;
     /// <summary>Volumes that had every replica lose power at once (cumulative).</summary>
     public int PowerLostVolumes => Volumes.EverPowerLost;
+    /// <summary>Re-mirroring copies in flight.</summary>
+    public int CopiesInFlight => ReMirror.Copying;
+    /// <summary>Bandwidth re-mirroring copies use now, bits per second.</summary>
+    public double RepairBandwidthBps => Network.CopyTrafficBps;
+    /// <summary>Bytes re-mirroring copies in flight have still to send.</summary>
+    public double CopyBytesRemaining => Network.Flows.BytesRemaining;
     /// <summary>Volumes with fewer replicas than the replication factor (not lost, not restored outside the cluster).</summary>
     public int UnderReplicatedVolumes => Volumes.Stuck + Volumes.Degraded;
     public double CutFraction => Operators.CutFraction;

@@ -31,6 +31,41 @@ public sealed class ReMirroringTests
     }
 
     [Test]
+    public void CopiesShareWhatThePrimaryNetworkLeavesSoTheirRepairTakesAsLongAsTheBytesOverThatBandwidth()
+    {
+        // The primary carries 41 Gbps, the 40 nodes offer 1 Gbps each: with node 7 crashed, 2 Gbps are left for copies
+        // (each alone at most 0.4 Gbps), so the ~100 copies of 20 GiB share them instead of running side by side.
+        var scenario = Small(freeCapacityPct: 50);
+        var cluster = scenario.Topology.Regions[0].Zones[0].Clusters[0] with { PrimaryNetwork = Simulator.Units.Bandwidth.FromGbps(41) };
+        scenario = scenario with
+        {
+            Topology = new TopologySpec { Regions = [scenario.Topology.Regions[0] with { Zones = [scenario.Topology.Regions[0].Zones[0] with { Clusters = [cluster] }, scenario.Topology.Regions[0].Zones[1]] }] },
+        };
+        var rig = new ClusterRig(scenario);
+        var c = rig.Cluster;
+        rig.At(0.5, () => c.Crash(7));
+        rig.RunTo(0.5);
+        int short1 = c.StuckVolumes;
+        long bytes = Enumerable.Range(0, c.VolumeCount).Where(v => c.StateOf(v) != VolumeState.Healthy).Sum(v => c.SizeMiBOf(v)) << 20;
+
+        double firstCopyH = double.NaN, repairedH = double.NaN, peakGbps = 0;
+        for (double t = 0.5; t < 6 && double.IsNaN(repairedH); t += 1.0 / 360)
+        {
+            rig.RunTo(t);
+            if (double.IsNaN(firstCopyH) && c.CopiesInFlight > 0) firstCopyH = t;
+            peakGbps = Math.Max(peakGbps, c.RepairBandwidthBps / 1e9);
+            if (c.StuckVolumes + c.DegradedVolumes == 0) repairedH = t;
+        }
+        Assert.That(short1, Is.InRange(60, 140));
+        Assert.That(peakGbps, Is.EqualTo(2).Within(1e-6), "copies never use more than the primary leaves");
+        // Work-conserving: the link is full from the first copy to near the last, so the repair takes bytes ÷ 2 Gbps.
+        double expectedH = bytes * 8 / 2e9 / 3600;
+        Assert.That(repairedH - firstCopyH, Is.EqualTo(expectedH).Within(0.05 * expectedH),
+            $"{short1} copies of 20 GiB over 2 Gbps: {expectedH:F2} h, not the {20 * 8.59 / 0.4 / 3600:F2} h of one copy alone");
+        Assert.That(c.CheckInvariants, Throws.Nothing);
+    }
+
+    [Test]
     public void ANodeThatRestartsAfterItsVolumesReMirroredHoldsNoneOfTheirOldReplicas()
     {
         // Space of given-up replicas is freed at once; the node restarts half an hour after crashing, its volumes re-mirrored by then.

@@ -60,6 +60,11 @@ public sealed record ClusterSpec : IValidatable
     [Positive]
     [Scaled]
     public required Bandwidth SecondaryNetwork { get; init; }
+    [Description("Capacity of each node's network interface, which carries the node's own traffic and the copies from and to it; " +
+        "when given, copies share it with each other. Not given: interfaces never limit a copy.")]
+    [Positive]
+    [Unscaled("per node")]
+    public Bandwidth? NodeNetwork { get; init; }
 
     /// <summary>The kind's name in the placement module.</summary>
     public string PlacementName => SnakeCase.From(Placement.ToString());

@@ -14,10 +14,14 @@ public sealed record ReplicationSpec
     public required RetryPolicySpec Retry { get; init; }
     [Description("Keep the space of replicas given up until re-mirroring is over (2011: true).")]
     public bool HoldGivenUpSpace { get; init; } = true;
-    [Description("Copy speed of one re-mirror.")]
+    [Description("Most speed of one re-mirror copy; copies share the links they cross (the primary network, and node interfaces " +
+        "when modelled) max-min fairly, so a copy is slower when they are full.")]
     [Positive]
     [Unscaled("per copy")]
     public required Bandwidth CopyBandwidth { get; init; }
+    [Description("The most of a link's capacity re-mirroring copies may use together, after the nodes' own traffic.")]
+    [Range("1%", "100%")]
+    public Fraction RepairShare { get; init; } = new(1);
     [Description("Replication requests a search attempt opens and closes on other nodes.")]
     [NonNegative]
     [Unscaled("per search attempt")]
