@@ -80,6 +80,13 @@ public static class ScenarioRunner
                     if (window.Count > 0) simulated = f.Stat == ValidationStat.MaxBetween ? window.Max() : window.Min();
                     break;
                 }
+                case ValidationStat.Onset:
+                {
+                    double from = f.From?.TotalHours ?? 0, to = f.To?.TotalHours ?? points[^1].TimeH;
+                    int first = points.FindIndex(p => p.TimeH >= from - 1e-9 && p.TimeH <= to + 1e-9 && p.Value >= f.Threshold);
+                    simulated = first < 0 ? to : points[first].TimeH;
+                    break;
+                }
             }
         }
         string when = f.Stat switch
@@ -87,6 +94,7 @@ public static class ScenarioRunner
             ValidationStat.At => FormattableString.Invariant($"{atH:0.0#} h"),
             ValidationStat.Peak => "peak",
             ValidationStat.Final => "end",
+            ValidationStat.Onset => FormattableString.Invariant($"first ≥ {f.Threshold} in {f.From?.TotalHours ?? 0:0.0#}–{f.To?.TotalHours:0.0#} h"),
             _ => FormattableString.Invariant($"{f.From?.TotalHours ?? 0:0.0#}–{f.To?.TotalHours:0.0#} h"),
         };
         return new ValidationRow(f.Figure, f.Source, atH, f.Expected, simulated, f.Tolerance, f.Comparison) { When = when };

@@ -31,8 +31,22 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
     {
         if (SearchingState(v) == VolumeState.Degraded) StartSearch(v, VolumeState.Degraded);
         else EnterStuck(v, byNetwork);
-        Attempt(v);
+        FirstAttempt(v);
     }
+
+    /// <summary>A new search makes its first attempt after the repair delay (at once without one).</summary>
+    private void FirstAttempt(int v)
+    {
+        var spec = cluster.Spec;
+        if (spec.RepairDelay.Ticks <= 0) { Attempt(v); return; }
+        double delayS = spec.RepairDelayDistribution == Scenarios.Model.RepairDelayKind.Exponential
+            ? _repairDelayStream!.NextExponential(1 / spec.RepairDelay.TotalSeconds)
+            : spec.RepairDelay.TotalSeconds;
+        _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(delayS), this, EvAttempt, v);
+    }
+
+    private readonly RandomStream? _repairDelayStream =
+        cluster.Spec.RepairDelay.Ticks > 0 ? cluster.Streams.Get("repair-delay:" + cluster.Name) : null;
 
     /// <summary>The state of a volume searching for a replica: degraded (serving) with a majority under the majority rule, else stuck.</summary>
     public VolumeState SearchingState(int v) =>
@@ -179,7 +193,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         {
             // Still short of replicas: search for the next one.
             StartSearch(v, SearchingState(v));
-            Attempt(v);
+            FirstAttempt(v);
             return;
         }
         Become(v, VolumeState.Healthy);

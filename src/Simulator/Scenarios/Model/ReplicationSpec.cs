@@ -22,6 +22,12 @@ public sealed record ReplicationSpec
     [Description("The most of a link's capacity re-mirroring copies may use together, after the nodes' own traffic.")]
     [Range("1%", "100%")]
     public Fraction RepairShare { get; init; } = new(1);
+    [Description("Time a volume short of a replica waits before it searches for one, each time it starts a search (a grace " +
+        "period before re-replicating); 0, the default: at once, as EBS in 2011.")]
+    [NonNegative]
+    public Duration RepairDelay { get; init; }
+    [Description("How repair_delay is drawn: fixed, or exponential with repair_delay as its mean.")]
+    public RepairDelayKind RepairDelayDistribution { get; init; } = RepairDelayKind.Fixed;
     [Description("Replication requests a search attempt opens and closes on other nodes.")]
     [NonNegative]
     [Unscaled("per search attempt")]

@@ -102,8 +102,12 @@ public sealed record Scenario : IValidatable
             if (!context.IsBound($"{at}.stat")) continue;
             if (v.Stat == ValidationStat.At && v.At is null)
                 yield return ($"{at}.at", "stat at needs at");
-            if (v.Stat is ValidationStat.MaxBetween or ValidationStat.MinBetween && (v.From is null || v.To is null) && context.IsBound($"{at}.from", $"{at}.to"))
+            if (v.Stat is ValidationStat.MaxBetween or ValidationStat.MinBetween or ValidationStat.Onset && (v.From is null || v.To is null) && context.IsBound($"{at}.from", $"{at}.to"))
                 yield return (at, $"stat {SnakeCase.From(v.Stat.ToString())} needs from and to");
+            if (v.Stat == ValidationStat.Onset && v.Threshold is null && context.IsBound($"{at}.threshold"))
+                yield return (at, "stat onset needs a threshold");
+            if (v.Stat != ValidationStat.Onset && v.Threshold is not null && context.IsBound($"{at}.threshold"))
+                yield return ($"{at}.threshold", $"only stat onset takes a threshold, not {SnakeCase.From(v.Stat.ToString())}");
         }
     }
 }

@@ -17,10 +17,12 @@ public sealed record ValidationFigureSpec
     public ValidationStat Stat { get; init; } = ValidationStat.At;
     [Description("Time for stat: at.")]
     public Duration? At { get; init; }
-    [Description("Window start for max_between / min_between.")]
+    [Description("Window start for max_between, min_between and onset.")]
     public Duration? From { get; init; }
-    [Description("Window end for max_between / min_between.")]
+    [Description("Window end for max_between, min_between and onset.")]
     public Duration? To { get; init; }
+    [Description("For stat onset: the level the metric must reach; the figure is then the time it first does, in hours.")]
+    public double? Threshold { get; init; }
     public required double Expected { get; init; }
     [NonNegative]
     public double Tolerance { get; init; }

@@ -13,4 +13,7 @@ public enum ValidationStat
     MaxBetween,
     /// <summary>The smallest sample in [from, to].</summary>
     MinBetween,
+    /// <summary>The time, in hours, of the first sample in [from, to] at or above `threshold`; `to` when none is
+    /// (a window that never opens counts as opening at the end: censored, never missing).</summary>
+    Onset,
 }
