@@ -93,7 +93,7 @@ public static class MetricCatalog
         "Nodes of the cluster without power now (a power loss not yet restored).");
 
     public static readonly MetricDefinition NodesDark = new("nodes_dark", "nodes", [Cluster],
-        "Nodes of the cluster cut off by a power loss now: without power, or powered but with their network gear not back yet.");
+        "Nodes of the cluster cut off now with their data kept: by a power loss (without power, or powered but with their network gear not back yet) or by an outage of their rack, power domain or zone.");
 
     public static readonly MetricDefinition VolumesConsistencyUnknownPct = new("volumes_consistency_unknown_pct", Percent, VolumeScopes,
         "Volumes whose every replica lost power during writes and that are reachable again: not returned to service, they wait " +
