@@ -93,7 +93,7 @@ public static class MetricCatalog
         "Nodes of the cluster without power now (a power loss not yet restored).");
 
     public static readonly MetricDefinition NodesDark = new("nodes_dark", "nodes", [Cluster],
-        "Nodes of the cluster cut off by a power loss now: without power, or powered but with their network gear not back yet.");
+        "Nodes of the cluster cut off now with their data kept: by a power loss (without power, or powered but with their network gear not back yet) or by an outage of their rack, power domain or zone.");
 
     public static readonly MetricDefinition RepairBandwidthGbps = new("repair_bandwidth_gbps", "Gbps", [Cluster],
         "Bandwidth the cluster's re-mirroring copies use now, summed over the copies in flight: each copy at most the copy " +

@@ -5,10 +5,26 @@ namespace Simulator.Scenarios;
 /// is null when one of its names could not be read (that name has its own error): then nothing is checked against it.
 /// </summary>
 public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis,
-    IReadOnlyDictionary<string, int>? powerDomains = null)
+    IReadOnlyDictionary<string, (int PowerDomains, int RacksPerPowerDomain)>? layouts = null)
 {
     /// <summary>The power domains of a cluster, or null when unknown (the cluster's fields could not be read).</summary>
-    public int? PowerDomainsOf(string cluster) => powerDomains is not null && powerDomains.TryGetValue(cluster, out int count) ? count : null;
+    public int? PowerDomainsOf(string cluster) => DomainsOf(cluster, Placement.DomainLevel.PowerDomain);
+
+    /// <summary>
+    /// The domains of a level in a cluster (<see cref="Placement.FailureDomains"/>: a cluster is in one zone, its racks
+    /// are numbered across its power domains), or null when unknown. Nodes are not counted: they scale, the layout does not.
+    /// </summary>
+    public int? DomainsOf(string cluster, Placement.DomainLevel level)
+    {
+        if (layouts is null || !layouts.TryGetValue(cluster, out var layout)) return null;
+        return level switch
+        {
+            Placement.DomainLevel.Zone => 1,
+            Placement.DomainLevel.PowerDomain => layout.PowerDomains,
+            Placement.DomainLevel.Rack => layout.PowerDomains * layout.RacksPerPowerDomain,
+            _ => null,
+        };
+    }
 
     public IReadOnlyList<string>? Zones { get; } = zones;
     public IReadOnlyList<string>? Clusters { get; } = clusters;

@@ -6,6 +6,12 @@ namespace Simulator.Storage;
 /// negotiating or copying towards it, plus the free-space index placement searches. A node's status changes only
 /// through <see cref="MarkCrashed"/>, <see cref="MarkRestarted"/> and <see cref="ReturnToService"/>, each of which
 /// checks what must hold before and after.
+/// <para>
+/// A live node can be dark — cut off, its replicas kept but out of reach — for two reasons that may overlap: a power
+/// loss (<see cref="SetPower"/>: no power, or its network gear not back yet) and failures of a failure domain it is
+/// in that keep its data (<see cref="AddOutage"/>, counted, so that two overlapping outages end one at a time). It
+/// is dark while either holds; a crash ends both.
+/// </para>
 /// </summary>
 public sealed class NodeTable
 {
@@ -15,7 +21,9 @@ public sealed class NodeTable
     private NodeStatus[] _status;
     private bool[] _isolated;
     private bool[] _unpowered; // lost power, not restored yet
-    private bool[] _dark;      // cut off by a power loss: unpowered, or its network gear not back yet
+    private bool[] _powerDark; // cut off by a power loss: unpowered, or its network gear not back yet
+    private int[] _outages;    // ongoing failures of its domains that cut it off with its data
+    private int[] _crashes;    // crashes of the node so far
     private List<int>[] _volumes;
     private List<int>[] _incoming;
     private readonly List<int> _crashing = []; // crashed nodes whose volumes are being handled (crashes can nest)
@@ -29,7 +37,9 @@ public sealed class NodeTable
         _status = new NodeStatus[nodes];
         _isolated = new bool[nodes];
         _unpowered = new bool[nodes];
-        _dark = new bool[nodes];
+        _powerDark = new bool[nodes];
+        _outages = new int[nodes];
+        _crashes = new int[nodes];
         _volumes = new List<int>[nodes];
         _incoming = new List<int>[nodes];
         for (int n = 0; n < nodes; n++)
@@ -56,17 +66,24 @@ public sealed class NodeTable
     public int Isolated { get; private set; }
     /// <summary>Nodes without power now.</summary>
     public int Unpowered { get; private set; }
-    /// <summary>Nodes cut off by a power loss now (no power, or no network gear yet).</summary>
+    /// <summary>Nodes cut off now: by a power loss (no power, or no network gear yet) or a domain outage.</summary>
     public int Dark { get; private set; }
     /// <summary>Space of given-up replicas held on live nodes until re-mirroring is over.</summary>
     public long HeldTotalMiB { get; private set; }
 
     public NodeStatus Status(int n) => _status[n];
     public bool IsIsolated(int n) => _isolated[n];
-    public bool IsDark(int n) => _dark[n];
+    /// <summary>Cut off with its data: by a power loss, or by an outage of one of its domains.</summary>
+    public bool IsDark(int n) => _powerDark[n] || _outages[n] > 0;
+    /// <summary>Cut off by a power loss: without power, or powered but its network gear not back yet.</summary>
+    public bool IsPowerDark(int n) => _powerDark[n];
     public bool IsUnpowered(int n) => _unpowered[n];
-    /// <summary>No replica on the node can be reached: its network is congested, or a power loss cut it off.</summary>
-    public bool IsUnreachable(int n) => _isolated[n] || _dark[n];
+    /// <summary>Domain outages that cut the node off now.</summary>
+    public int OutagesOf(int n) => _outages[n];
+    /// <summary>Times the node crashed so far: a change tells that whatever held it before is over.</summary>
+    public int CrashesOf(int n) => _crashes[n];
+    /// <summary>No replica on the node can be reached: its network is congested, or it is dark.</summary>
+    public bool IsUnreachable(int n) => _isolated[n] || IsDark(n);
     public bool IsCrashed(int n) => _status[n] == NodeStatus.Crashed;
     /// <summary>Crashed, and its volumes already handled: no volume may still rely on it.</summary>
     public bool IsDead(int n) => _status[n] == NodeStatus.Crashed && (_crashing.Count == 0 || !_crashing.Contains(n));
@@ -138,9 +155,34 @@ public sealed class NodeTable
         if (dark && _status[n] == NodeStatus.Crashed) throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} cannot go dark");
         if (unpowered && !dark) throw new InvalidOperationException($"cluster {_cluster}: node {n} without power is dark");
         if (_unpowered[n] != unpowered) { _unpowered[n] = unpowered; Unpowered += unpowered ? 1 : -1; }
-        if (_dark[n] == dark) return;
-        _dark[n] = dark;
-        Dark += dark ? 1 : -1;
+        if (_powerDark[n] == dark) return;
+        bool before = IsDark(n);
+        _powerDark[n] = dark;
+        DarkChanged(n, before);
+    }
+
+    /// <summary>An outage of one of the node's domains cuts it off, its data kept, until <see cref="RemoveOutage"/>.</summary>
+    public void AddOutage(int n)
+    {
+        if (_status[n] == NodeStatus.Crashed) throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} cannot go dark");
+        bool before = IsDark(n);
+        _outages[n]++;
+        DarkChanged(n, before);
+    }
+
+    /// <summary>One of the outages that cut the node off is over.</summary>
+    public void RemoveOutage(int n)
+    {
+        if (_outages[n] == 0) throw new InvalidOperationException($"cluster {_cluster}: node {n} has no outage to end");
+        bool before = IsDark(n);
+        _outages[n]--;
+        DarkChanged(n, before);
+    }
+
+    private void DarkChanged(int n, bool before)
+    {
+        if (IsDark(n) == before) return;
+        Dark += before ? -1 : 1;
         Refresh(n);
     }
 
@@ -154,7 +196,10 @@ public sealed class NodeTable
         _status[n] = NodeStatus.Crashed;
         if (_isolated[n]) { _isolated[n] = false; Isolated--; }
         if (_unpowered[n]) { _unpowered[n] = false; Unpowered--; }
-        if (_dark[n]) { _dark[n] = false; Dark--; }
+        if (IsDark(n)) Dark--;
+        _powerDark[n] = false;
+        _outages[n] = 0;
+        _crashes[n]++;
         Crashed++;
         Down++;
         HeldTotalMiB -= _heldMiB[n];
@@ -204,7 +249,9 @@ public sealed class NodeTable
             Array.Resize(ref _status, size);
             Array.Resize(ref _isolated, size);
             Array.Resize(ref _unpowered, size);
-            Array.Resize(ref _dark, size);
+            Array.Resize(ref _powerDark, size);
+            Array.Resize(ref _outages, size);
+            Array.Resize(ref _crashes, size);
             int old = _volumes.Length;
             Array.Resize(ref _volumes, size);
             Array.Resize(ref _incoming, size);
@@ -217,7 +264,7 @@ public sealed class NodeTable
 
     private void Refresh(int n)
     {
-        bool eligible = _status[n] == NodeStatus.Up && !_isolated[n] && !_dark[n];
+        bool eligible = _status[n] == NodeStatus.Up && !_isolated[n] && !IsDark(n);
         Free.Set(n, eligible ? Math.Max(0, CapacityMiB - _usedMiB[n]) : -1);
     }
 
@@ -234,9 +281,11 @@ public sealed class NodeTable
             if (_status[n] != NodeStatus.Up) down++;
             if (_status[n] == NodeStatus.Restarted) restarted++;
             if (_isolated[n]) isolated++;
-            if (_dark[n]) dark++;
+            if (IsDark(n)) dark++;
             if (_unpowered[n]) unpowered++;
-            if (_unpowered[n] && !_dark[n]) throw new InvalidOperationException($"cluster {_cluster}: node {n} has no power but is not dark");
+            if (_unpowered[n] && !_powerDark[n]) throw new InvalidOperationException($"cluster {_cluster}: node {n} has no power but is not dark");
+            if (_outages[n] < 0 || (_outages[n] > 0 && _status[n] == NodeStatus.Crashed))
+                throw new InvalidOperationException($"cluster {_cluster}: node {n} has {_outages[n]} outages while {_status[n]}");
             if (_status[n] == NodeStatus.Crashed && (_isolated[n] || _incoming[n].Count > 0))
                 throw new InvalidOperationException($"cluster {_cluster}: crashed node {n} is isolated or receives copies");
             held += _heldMiB[n];

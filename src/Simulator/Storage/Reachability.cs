@@ -3,8 +3,8 @@ using Simulator.Engine;
 namespace Simulator.Storage;
 
 /// <summary>
-/// How volumes react when nodes become unreachable — their network is congested (a routing change) or a power
-/// loss cut them off — and reachable again. A lost replica is noticed on the volume's next write that gets no
+/// How volumes react when nodes become unreachable — their network is congested (a routing change), a power
+/// loss cut them off, or an outage of their failure domain did, their data kept — and reachable again. A lost replica is noticed on the volume's next write that gets no
 /// answer within the detection time-out; the unreachable replicas are given up and the volume re-mirrors from the
 /// others. A volume with every replica unreachable is blocked until they come back; if every replica lost power,
 /// the consistency of its last writes is unknown and it waits for a recovery snapshot instead of serving again.
@@ -38,7 +38,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
         var healed = new List<int>();
         foreach (int n in darkened)
         {
-            if (_n.IsCrashed(n) || _n.IsDark(n)) continue;
+            if (_n.IsCrashed(n) || _n.IsPowerDark(n)) continue;
             bool before = _n.IsUnreachable(n);
             _n.SetPower(n, dark: true, unpowered: true);
             if (!before) newly.Add(n);
@@ -46,22 +46,47 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
         }
         foreach (int n in restored)
         {
-            if (!_n.IsDark(n)) continue;
+            if (!_n.IsPowerDark(n)) continue;
             _n.SetPower(n, dark: false, unpowered: false);
             if (!_n.IsUnreachable(n)) healed.Add(n);
         }
         React(newly, healed);
     }
 
-    /// <summary>Volumes on a node that just went dark with every replica dark lost power during their writes.</summary>
+    /// <summary>
+    /// Outages of failure domains cut nodes off with their data and power kept (<paramref name="cutOff"/>), or one
+    /// of them is over (<paramref name="over"/>: each node once per outage). Volumes react as to any unreachable
+    /// node; one whose every replica was cut off only this way kept its writes, and serves again once they are back.
+    /// </summary>
+    public void OnOutageChanged(IReadOnlyList<int> cutOff, IReadOnlyList<int> over)
+    {
+        var newly = new List<int>();
+        var healed = new List<int>();
+        foreach (int n in cutOff)
+        {
+            if (_n.IsCrashed(n)) continue;
+            bool before = _n.IsUnreachable(n);
+            _n.AddOutage(n);
+            if (!before) newly.Add(n);
+        }
+        foreach (int n in over)
+        {
+            if (_n.IsCrashed(n) || _n.OutagesOf(n) == 0) continue;
+            _n.RemoveOutage(n);
+            if (!_n.IsUnreachable(n)) healed.Add(n);
+        }
+        React(newly, healed);
+    }
+
+    /// <summary>Volumes on a node that just lost power with every replica cut off by power losses lost power during their writes.</summary>
     private void MarkPowerLost(int n)
     {
         foreach (int v in _n.VolumesOn(n))
         {
             if (!_v.HoldsReplica(v, n) || _v.State(v) == VolumeState.Lost || _v.Has(v, VolumeFlags.PowerLost)) continue;
-            bool allDark = true;
-            foreach (int r in _v.Replicas(v)) allDark &= _n.IsDark(r);
-            if (allDark) _v.MarkPowerLost(v);
+            bool allPowerDark = true;
+            foreach (int r in _v.Replicas(v)) allPowerDark &= _n.IsPowerDark(r);
+            if (allPowerDark) _v.MarkPowerLost(v);
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class StorageCluster
     public int IsolatedNodes => Nodes.Isolated;
     /// <summary>Nodes without power now.</summary>
     public int UnpoweredNodes => Nodes.Unpowered;
-    /// <summary>Nodes cut off by a power loss now (no power, or no network gear yet).</summary>
+    /// <summary>Nodes cut off now, their data kept: by a power loss (no power, or no network gear yet) or a domain outage.</summary>
     public int DarkNodes => Nodes.Dark;
     public int ConsistencyUnknownVolumes => Volumes.ConsistencyUnknown;
     public int RecoveredBySnapshotVolumes => Volumes.RecoveredBySnapshot;
@@ -165,7 +165,10 @@ public sealed class StorageCluster
     public int ReplicationFactor => Volumes.R;
     public NodeStatus NodeStatusOf(int n) => Nodes.Status(n);
     public bool IsNodeIsolated(int n) => Nodes.IsIsolated(n);
+    /// <summary>Cut off with its data kept: by a power loss, or by an outage of one of its failure domains.</summary>
     public bool IsNodeDark(int n) => Nodes.IsDark(n);
+    /// <summary>Times the node crashed or failed so far; a change tells a fault that the node it took down was taken again since.</summary>
+    public int NodeCrashesOf(int n) => Nodes.CrashesOf(n);
 
     /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
     public void OnRoutingChanged() => Reach.OnRoutingChanged();
@@ -181,6 +184,16 @@ public sealed class StorageCluster
 
     /// <summary>The nodes have power and network again.</summary>
     public void RestorePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged([], nodes);
+
+    /// <summary>
+    /// An outage of a failure domain (a switch, a power feed that keeps the disks) cuts the nodes off, their data and
+    /// power kept, until <see cref="EndOutage"/>: dark like nodes without power, except that a volume whose every
+    /// replica is cut off only this way kept its last writes. Outages nest: a node is back when each has ended.
+    /// </summary>
+    public void BeginOutage(IReadOnlyList<int> nodes) => Reach.OnOutageChanged(nodes, []);
+
+    /// <summary>One outage of the nodes (<see cref="BeginOutage"/>) is over; a node that crashed meanwhile is left alone.</summary>
+    public void EndOutage(IReadOnlyList<int> nodes) => Reach.OnOutageChanged([], nodes);
 
     /// <summary>Operators hand volumes of unknown consistency over as recovery snapshots at <paramref name="perSecond"/>.</summary>
     public void StartRecoverySnapshots(double perSecond) => Operators.StartRecoverySnapshots(perSecond);

@@ -110,6 +110,22 @@ public static class TestScenarios
         Operators = operators ?? [],
     };
 
+    /// <summary>
+    /// The scenario with its cluster spread over <paramref name="powerDomains"/> power domains of
+    /// <paramref name="racksPerPowerDomain"/> racks each (node n in rack n mod racks, <see cref="Simulator.Placement.FailureDomains.Uniform"/>),
+    /// its replicas placed by <paramref name="placement"/>.
+    /// </summary>
+    public static Scenario WithLayout(this Scenario scenario, int powerDomains, int racksPerPowerDomain, PlacementKind placement = PlacementKind.MostFree)
+    {
+        var region = scenario.Topology.Regions[0];
+        var zone = region.Zones[0];
+        var cluster = zone.Clusters[0] with { PowerDomains = powerDomains, RacksPerPowerDomain = racksPerPowerDomain, Placement = placement };
+        return scenario with
+        {
+            Topology = scenario.Topology with { Regions = [region with { Zones = [zone with { Clusters = [cluster] }, .. region.Zones.Skip(1)] }] },
+        };
+    }
+
     /// <summary>Runs <paramref name="scenario"/> once, sampling every minute.</summary>
     public static Experiments.SimulationRun Run(Scenario scenario, ulong seed = 1, Duration? fullInvariantCheckEvery = null)
     {

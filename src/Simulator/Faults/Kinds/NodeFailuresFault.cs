@@ -9,15 +9,24 @@ using Simulator.Storage;
 namespace Simulator.Faults.Kinds;
 
 /// <summary>
-/// A generator of independent node failures: from <see cref="FaultSpec.At"/>, each node of a cluster fails after a
-/// lifetime drawn from a Weibull distribution (shape 1: exponential) with mean <see cref="Mttf"/>, loses its data,
-/// and is replaced by an empty node after a log-normal repair time; then its next lifetime starts. Each node draws
-/// from a stream of its own, so adding a node or a fault leaves the others' failures where they were.
+/// A generator of node failures: from <see cref="FaultSpec.At"/>, each node of a cluster fails after a lifetime drawn
+/// from a Weibull distribution (shape 1: exponential), loses its data, and is replaced by an empty node after a
+/// log-normal repair time; then its next lifetime starts. Each node draws from a stream of its own, so adding a node
+/// or a fault leaves the others' failures where they were.
+/// <para>
+/// Without <see cref="Bursts"/> every failure is independent and the lifetimes have mean <see cref="Mttf"/>. With
+/// bursts, some independent failures bring others within a window (<see cref="FailureBurstsSpec"/>), and
+/// <see cref="Mttf"/> still counts every failure, burst members included: the independent lifetimes are stretched by
+/// the failures each brings on average, 1 + p (m − 1), so that an up node fails at the rate 1 / MTTF either way and
+/// bursts change only how failures cluster. This holds exactly for exponential lifetimes (a burst member's next
+/// lifetime starts at its replacement, as after any failure) when bursts have room to grow; the burst decisions draw
+/// from a stream of their own, so a generator without bursts draws exactly what it drew before bursts existed.
+/// </para>
 /// </summary>
 [ScenarioKind("node_failures")]
 public sealed record NodeFailuresFault : ClusterFaultSpec
 {
-    [Description("Mean time to failure of one node, e.g. 130d (Ford et al., OSDI 2010: 4.3 months).")]
+    [Description("Mean time to failure of one node, every failure counted (burst members too), e.g. 130d (Ford et al., OSDI 2010: 4.3 months).")]
     [Positive]
     public required Duration Mttf { get; init; }
     [Description("Weibull shape of the lifetimes: 1 is exponential, below 1 early failures, above 1 wear-out.")]
@@ -25,18 +34,24 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
     public double Shape { get; init; } = 1;
     [Description("Time until a failed node is replaced by an empty one: log-normal.")]
     public required DurationDistributionSpec Repair { get; init; }
+    [Description("Correlated failures: a share of the failures come in bursts of nodes failing within a window, often in one rack (Ford et al., OSDI 2010). None: all independent.")]
+    public FailureBurstsSpec? Bursts { get; init; }
 
     public override void Schedule(TimelineContext timeline, int index)
     {
         var cluster = timeline.Cluster(Cluster);
-        // Weibull(k, λ) has mean λ Γ(1 + 1/k): the scale that gives the mean time to failure asked for.
-        double scaleS = Mttf.TotalSeconds / SpecialFunctions.Gamma(1 + 1 / Shape);
+        // Weibull(k, λ) has mean λ Γ(1 + 1/k): the scale that gives the mean independent lifetime.
+        double lifeS = Bursts is null ? Mttf.TotalSeconds : Mttf.TotalSeconds * Bursts.FailuresPerIndependentFailure;
+        double scaleS = lifeS / SpecialFunctions.Gamma(1 + 1 / Shape);
         double repairMu = Math.Log(Repair.Median.TotalSeconds);
+        var clocks = new NodeClock[cluster.NodeCount];
+        var bursts = Bursts is null ? null : new FailureBursts(timeline.Sim, cluster, Bursts,
+            timeline.Streams.Get($"node-failure-bursts:{cluster.Name}", index), clocks.Length, n => clocks[n].FailInBurst());
         for (int n = 0; n < cluster.NodeCount; n++)
         {
             var stream = timeline.Streams.Get($"node-failures:{cluster.Name}:{index}", n);
-            int node = n;
-            var clock = new NodeClock(timeline.Sim, cluster, node, stream, Shape, scaleS, repairMu, Repair.Sigma);
+            var clock = new NodeClock(timeline.Sim, cluster, n, stream, Shape, scaleS, repairMu, Repair.Sigma, bursts);
+            clocks[n] = clock;
             timeline.At(At, clock.Start);
         }
         timeline.Mark(At, Label ?? $"independent node failures in {cluster.Name} (MTTF {Mttf})");
@@ -44,26 +59,42 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
 
     /// <summary>One node's alternation of lifetimes and repairs.</summary>
     private sealed class NodeClock(Simulation sim, StorageCluster cluster, int node, RandomStream stream,
-        double shape, double scaleS, double repairMu, double repairSigma) : IEventHandler
+        double shape, double scaleS, double repairMu, double repairSigma, FailureBursts? bursts) : IEventHandler
     {
         private const int EvFail = 1, EvReplace = 2;
+        private EventHandle _life;
 
         public void Start() => NextLife();
 
+        /// <summary>The node fails as a member of a burst: its lifetime ends now, and it is repaired like after any failure.</summary>
+        public void FailInBurst()
+        {
+            if (cluster.NodeStatusOf(node) != NodeStatus.Up) return; // down already: the burst passes it by
+            sim.Cancel(_life);
+            FailAndRepair();
+        }
+
         private void NextLife() =>
-            sim.ScheduleAfter(Duration.FromSeconds(Weibull.Sample(stream, shape, scaleS)), this, EvFail, 0);
+            _life = sim.ScheduleAfter(Duration.FromSeconds(Weibull.Sample(stream, shape, scaleS)), this, EvFail, 0);
+
+        private void FailAndRepair()
+        {
+            cluster.Fail(node);
+            double repairS = repairSigma > 0 ? LogNormal.Sample(stream, repairMu, repairSigma) : Math.Exp(repairMu);
+            sim.ScheduleAfter(Duration.FromSeconds(repairS), this, EvReplace, 0);
+        }
 
         void IEventHandler.OnEvent(int kind, long arg)
         {
             if (kind == EvFail)
             {
                 if (cluster.NodeStatusOf(node) != NodeStatus.Up) { NextLife(); return; } // down for another reason: a new life
-                cluster.Fail(node);
-                double repairS = repairSigma > 0 ? LogNormal.Sample(stream, repairMu, repairSigma) : Math.Exp(repairMu);
-                sim.ScheduleAfter(Duration.FromSeconds(repairS), this, EvReplace, 0);
+                FailAndRepair();
+                bursts?.OnIndependentFailure(node);
                 return;
             }
-            cluster.Replace(node);
+            // Another fault may have brought the node back meanwhile (a power loss returning it empty): then it just lives on.
+            if (cluster.NodeStatusOf(node) == NodeStatus.Crashed) cluster.Replace(node);
             NextLife();
         }
     }

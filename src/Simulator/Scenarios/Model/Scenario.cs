@@ -75,10 +75,11 @@ public sealed record Scenario : IValidatable
                 ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
                 : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
-        var powerDomains = context.IsBound("topology.regions[*].zones[*].clusters[*]")
-            ? Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters).DistinctBy(c => c.Name).ToDictionary(c => c.Name, c => c.PowerDomains)
+        var layouts = context.IsBound("topology.regions[*].zones[*].clusters[*]")
+            ? Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters).DistinctBy(c => c.Name)
+                .ToDictionary(c => c.Name, c => (c.PowerDomains, c.RacksPerPowerDomain))
             : null;
-        var names = new ScenarioNames(zoneNames, clusterNames, apis, powerDomains);
+        var names = new ScenarioNames(zoneNames, clusterNames, apis, layouts);
         for (int i = 0; i < Faults.Count; i++)
             if (Faults[i] is { } fault)
                 foreach (var (field, message) in fault.CheckNames(names))
