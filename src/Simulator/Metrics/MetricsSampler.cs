@@ -72,6 +72,7 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.RemirrorAttemptsPerS.Name, dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
             Add(scope, MetricCatalog.VolumesWaiting.Name, c.WaitingVolumes + c.ParkedVolumes);
             Add(scope, MetricCatalog.ControlPlaneCutPct.Name, 100 * c.CutFraction);
+            Add(scope, MetricCatalog.RepairBacklogBytes.Name, c.RepairBacklogBytes);
             var (requests, errors) = _cp.TakeNegotiationWindow(c.ControlPlaneSource);
             Add(scope, MetricCatalog.NegotiationErrorRatePct.Name, requests > 0 ? 100 * errors / requests : 0);
             Add(scope, MetricCatalog.NegotiationsPerS.Name, dtS > 0 ? requests / dtS : 0);
@@ -92,6 +93,7 @@ public sealed class MetricsSampler
         void AddVolumes(string scope, IEnumerable<StorageCluster> clusters)
         {
             double volumes = 0, stuck = 0, unavailable = 0, degraded = 0, lost = 0, ever = 0, byCrash = 0, unknown = 0, snapshots = 0, dark = 0;
+            long backlogBytes = 0;
             foreach (var c in clusters)
             {
                 volumes += c.VolumeCount;
@@ -104,6 +106,7 @@ public sealed class MetricsSampler
                 unknown += c.ConsistencyUnknownVolumes;
                 snapshots += c.RecoveredBySnapshotVolumes;
                 dark += c.PowerLostVolumes;
+                backlogBytes += c.RepairBacklogBytes;
             }
             if (volumes == 0) return;
             Add(scope, MetricCatalog.VolumesStuckPct.Name, 100 * stuck / volumes);
@@ -118,6 +121,7 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.VolumesRecoveredBySnapshotPct.Name, 100 * snapshots / volumes);
             Add(scope, MetricCatalog.VolumesAllReplicasDarkPct.Name, 100 * dark / volumes);
             Add(scope, MetricCatalog.VolumesUnderReplicatedPct.Name, 100 * (stuck + degraded) / volumes);
+            Add(scope, MetricCatalog.RepairBacklogBytes.Name, backlogBytes);
         }
     }
 }

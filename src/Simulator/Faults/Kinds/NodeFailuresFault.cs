@@ -36,7 +36,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
         {
             var stream = timeline.Streams.Get($"node-failures:{cluster.Name}:{index}", n);
             int node = n;
-            var clock = new NodeClock(timeline.Sim, cluster, node, stream, Shape, scaleS, repairMu, Repair.Sigma);
+            var clock = new NodeClock(timeline.Sim, cluster, node, stream, Shape, scaleS, repairMu, Repair.Sigma, $"faults[{index}]");
             timeline.At(At, clock.Start);
         }
         timeline.Mark(At, Label ?? $"independent node failures in {cluster.Name} (MTTF {Mttf})");
@@ -44,7 +44,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
 
     /// <summary>One node's alternation of lifetimes and repairs.</summary>
     private sealed class NodeClock(Simulation sim, StorageCluster cluster, int node, RandomStream stream,
-        double shape, double scaleS, double repairMu, double repairSigma) : IEventHandler
+        double shape, double scaleS, double repairMu, double repairSigma, string source) : IEventHandler
     {
         private const int EvFail = 1, EvReplace = 2;
 
@@ -58,7 +58,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
             if (kind == EvFail)
             {
                 if (cluster.NodeStatusOf(node) != NodeStatus.Up) { NextLife(); return; } // down for another reason: a new life
-                cluster.Fail(node);
+                cluster.Fail(node, source);
                 double repairS = repairSigma > 0 ? LogNormal.Sample(stream, repairMu, repairSigma) : Math.Exp(repairMu);
                 sim.ScheduleAfter(Duration.FromSeconds(repairS), this, EvReplace, 0);
                 return;
