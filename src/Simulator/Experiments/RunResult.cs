@@ -1,4 +1,6 @@
 using Simulator.Metrics;
+using Simulator.Reporting;
+using Simulator.Storage;
 
 namespace Simulator.Experiments;
 
@@ -19,4 +21,8 @@ public sealed class RunResult
     public required IReadOnlyList<TimeSeriesRow> Series { get; init; }
     /// <summary>Operator actions and faults, for vertical lines on the plots.</summary>
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
+    /// <summary>The replication's failure events at the horizon, numbered in time order (<c>failures.csv</c>); none for a run put together from several.</summary>
+    public IReadOnlyList<FailureRecord> Failures { get; init; } = [];
+    /// <summary>The replication's figures of its failure events per zone and cluster (<see cref="FailureSummary"/>), kept in its summary beside the metrics'.</summary>
+    public IReadOnlyList<ReplicationSummary> FailureFigures { get; init; } = [];
 }

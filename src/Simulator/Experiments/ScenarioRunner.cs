@@ -30,6 +30,7 @@ public static class ScenarioRunner
         clock.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
+        var failures = run.Failures();
         return new RunResult
         {
             ScenarioName = model.Name,
@@ -42,6 +43,8 @@ public static class ScenarioRunner
             PeakMemoryBytes = process.PeakWorkingSet64,
             Series = run.Rows,
             Markers = run.Markers,
+            Failures = failures,
+            FailureFigures = Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
         };
     }
 

@@ -67,6 +67,15 @@ public sealed class SimulationRun
     public DatabaseFleet? Databases => _databases;
     public ControlPlaneService ControlPlane => _cp;
 
+    /// <summary>
+    /// The failure events of every cluster that made volumes short, as they stand now (at the horizon once run), in
+    /// time order — clusters in the scenario's order at one instant — and numbered 0, 1, … in that order.
+    /// </summary>
+    public IReadOnlyList<FailureRecord> Failures() =>
+        [.. _clusters.SelectMany(c => c.FailureRecords().Select(r => (Record: r, Cluster: c.Index)))
+            .OrderBy(x => x.Record.At.Ticks).ThenBy(x => x.Cluster) // stable: a cluster's events stay in the order they opened
+            .Select((x, i) => x.Record with { Event = i })];
+
     /// <summary>How often every invariant is recounted from scratch (O(volumes)); counters are checked at every sample.</summary>
     public Duration FullInvariantCheckEvery { get; init; } = Duration.FromHours(6);
 

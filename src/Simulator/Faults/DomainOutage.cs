@@ -10,7 +10,7 @@ namespace Simulator.Faults;
 /// One failure of a failure domain of a cluster, from its start (<see cref="Begin"/>) to its repair
 /// (<see cref="End"/>), shared by the kinds <c>domain_failure</c> and <c>domain_failures</c>. At the start, each node
 /// of the domain that is up loses its data with probability <c>dataLost</c> (drawn in node order from the stream it
-/// is given): those fail for good (<see cref="StorageCluster.Fail"/>); the others are cut off with their data
+/// is given): those fail for good (<see cref="StorageCluster.Fail(int, string?)"/>); the others are cut off with their data
 /// (<see cref="StorageCluster.BeginOutage"/>), like nodes without power but with no doubt about their last writes.
 /// The nodes are cut off first, so that a volume that loses a replica for good does not start a copy from a node
 /// about to go dark. At the repair the failed nodes come back empty (<see cref="StorageCluster.Replace"/>) and the
@@ -38,7 +38,7 @@ public sealed class DomainOutage
     };
 
     /// <summary>Takes the domain down now: its up nodes lose their data with probability <paramref name="dataLost"/>, the others are cut off.</summary>
-    public static DomainOutage Begin(StorageCluster cluster, DomainLevel level, int domain, double dataLost, RandomStream wipe)
+    public static DomainOutage Begin(StorageCluster cluster, DomainLevel level, int domain, double dataLost, RandomStream wipe, string? source = null)
     {
         var outage = new DomainOutage(cluster);
         var darkened = new List<int>();
@@ -48,14 +48,11 @@ public sealed class DomainOutage
             if (cluster.Domains.DomainOf(n, level) != domain || cluster.NodeStatusOf(n) != NodeStatus.Up) continue;
             (wipe.NextDouble() < dataLost ? lost : darkened).Add(n);
         }
-        cluster.BeginOutage(darkened);
+        cluster.BeginOutage(darkened, source);
         foreach (int n in darkened) outage._cutOff.Add((n, cluster.NodeCrashesOf(n)));
-        foreach (int n in lost)
-        {
-            if (cluster.NodeStatusOf(n) != NodeStatus.Up) continue; // crashed by the failures before it
-            cluster.Fail(n);
-            outage._failed.Add((n, cluster.NodeCrashesOf(n)));
-        }
+        lost.RemoveAll(n => cluster.NodeStatusOf(n) != NodeStatus.Up); // crashed by the outage's reactions
+        cluster.Fail(lost, source);
+        foreach (int n in lost) outage._failed.Add((n, cluster.NodeCrashesOf(n)));
         return outage;
     }
 

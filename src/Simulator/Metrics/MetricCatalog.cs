@@ -116,6 +116,11 @@ public static class MetricCatalog
         "Volumes with fewer replicas than the cluster's replication factor, re-mirroring (stuck or degraded), as a percentage of " +
         "the scope's volumes.");
 
+    public static readonly MetricDefinition RepairBacklogBytes = new("repair_backlog_bytes", "bytes", [Region, Zone, Cluster],
+        "Bytes of the replicas the scope's volumes are missing now: for each volume short of replicas, the replicas it lacks " +
+        "times its size, summed over volumes neither lost nor restored outside the cluster (a copy in flight counts until it " +
+        "completes; bandwidth does not enter it).");
+
     public static readonly MetricDefinition NodesIsolated = new("nodes_isolated", "nodes", [Cluster],
         "Nodes that cannot reach their partners now, because the network their traffic is routed on is congested.");
 
@@ -154,12 +159,43 @@ public static class MetricCatalog
     [
         VolumesStuckPct, VolumesUnavailablePct, VolumesDegradedPct, VolumesLostPct, VolumesEverStuckPct, VolumesStuckByCrashPct,
         VolumesStuckPctOfAffected, VolumesNotRestoredPctOfAffected, VolumesConsistencyUnknownPct, VolumesRecoveredBySnapshotPct,
-        VolumesAllReplicasDarkPct, VolumesUnderReplicatedPct,
+        VolumesAllReplicasDarkPct, VolumesUnderReplicatedPct, RepairBacklogBytes,
         ApiRequestsPerS, ApiErrorRatePct, ApiLatencyP99Ms, ControlPlaneUtilizationPct,
         DatabasesSingleZoneImpactedPct, DatabasesMultiZoneFailoverFailedPct,
         FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesUnpowered, NodesDark, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
         CopiesInFlight, RepairBandwidthGbps, ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
         NetworkUtilizationPct,
+    ];
+
+    /// <summary>Scope kinds the figures of failure events are summarised for.</summary>
+    private static readonly ScopeKind[] FailureScopes = [Zone, Cluster];
+
+    public static readonly MetricDefinition FailureEventsTotal = new("failure_events_total", "events", FailureScopes,
+        "Failure events (node failures, crashes, power losses, routing changes) that made at least one volume of the scope short " +
+        "of replicas or unavailable during the replication: the rows of failures.csv.");
+
+    public static readonly MetricDefinition FailureEventsOpenTotal = new("failure_events_open_total", "events", FailureScopes,
+        "Failure events of the scope with at least one volume still short of replicas or unavailable at the horizon.");
+
+    public static readonly MetricDefinition TimeToFullReplicationP50S = new("time_to_full_replication_p50_s", "s", FailureScopes,
+        "Median of the time to full replication, in seconds, of the scope's failure events in the replication (the column " +
+        "time_to_full_replication_s of failures.csv); events without one are left out, and it is empty when no event has one.");
+
+    public static readonly MetricDefinition TimeToFullReplicationP95S = new("time_to_full_replication_p95_s", "s", FailureScopes,
+        "The 95th percentile (R-7 definition) of the time to full replication, in seconds, of the scope's failure events in the " +
+        "replication; events without one are left out, and it is empty when no event has one.");
+
+    public static readonly MetricDefinition TimeToFullReplicationMaxS = new("time_to_full_replication_max_s", "s", FailureScopes,
+        "Longest time to full replication, in seconds, of the scope's failure events in the replication; events without one " +
+        "are left out, and it is empty when no event has one.");
+
+    /// <summary>
+    /// Figures of the failure events of a replication (<c>failures.csv</c>), not sampled over time: each is one row of the
+    /// replication's summary per scope, with the figure as both peak and final and no peak time.
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> FailureFigures { get; } =
+    [
+        FailureEventsTotal, FailureEventsOpenTotal, TimeToFullReplicationP50S, TimeToFullReplicationP95S, TimeToFullReplicationMaxS,
     ];
 
     /// <summary>The metric named <paramref name="name"/>, or null when the catalogue has none.</summary>

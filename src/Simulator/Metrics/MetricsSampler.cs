@@ -74,6 +74,7 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.CopiesInFlight.Name, c.CopiesInFlight);
             Add(scope, MetricCatalog.RepairBandwidthGbps.Name, Math.Round(c.RepairBandwidthBps / 1e9, 6));
             Add(scope, MetricCatalog.ControlPlaneCutPct.Name, 100 * c.CutFraction);
+            Add(scope, MetricCatalog.RepairBacklogBytes.Name, c.RepairBacklogBytes);
             var (requests, errors) = _cp.TakeNegotiationWindow(c.ControlPlaneSource);
             Add(scope, MetricCatalog.NegotiationErrorRatePct.Name, requests > 0 ? 100 * errors / requests : 0);
             Add(scope, MetricCatalog.NegotiationsPerS.Name, dtS > 0 ? requests / dtS : 0);
@@ -94,6 +95,7 @@ public sealed class MetricsSampler
         void AddVolumes(string scope, IEnumerable<StorageCluster> clusters)
         {
             double volumes = 0, stuck = 0, unavailable = 0, degraded = 0, lost = 0, ever = 0, byCrash = 0, unknown = 0, snapshots = 0, dark = 0;
+            long backlogBytes = 0;
             foreach (var c in clusters)
             {
                 volumes += c.VolumeCount;
@@ -106,6 +108,7 @@ public sealed class MetricsSampler
                 unknown += c.ConsistencyUnknownVolumes;
                 snapshots += c.RecoveredBySnapshotVolumes;
                 dark += c.PowerLostVolumes;
+                backlogBytes += c.RepairBacklogBytes;
             }
             if (volumes == 0) return;
             Add(scope, MetricCatalog.VolumesStuckPct.Name, 100 * stuck / volumes);
@@ -120,6 +123,7 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.VolumesRecoveredBySnapshotPct.Name, 100 * snapshots / volumes);
             Add(scope, MetricCatalog.VolumesAllReplicasDarkPct.Name, 100 * dark / volumes);
             Add(scope, MetricCatalog.VolumesUnderReplicatedPct.Name, 100 * (stuck + degraded) / volumes);
+            Add(scope, MetricCatalog.RepairBacklogBytes.Name, backlogBytes);
         }
     }
 }

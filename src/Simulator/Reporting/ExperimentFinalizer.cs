@@ -10,12 +10,14 @@ namespace Simulator.Reporting;
 /// on any number of threads, by shards merged afterwards, or across an interruption and a resume.
 /// <list type="bullet">
 /// <item>run: <c>timeseries.csv</c> (the units' rows, replication after replication), <c>summary.csv</c>,
-/// <c>replications.csv</c>, <c>validation.csv</c> (when the scenario has <c>validation:</c> figures), plots (median
-/// and 5–95 % band when there are several replications).</item>
-/// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and <c>replications.csv</c> (with a
-/// <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of every variant.</item>
-/// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c> and
-/// <c>replications.csv</c> (with a <c>point</c> column), plots of each figure against each parameter.</item>
+/// <c>replications.csv</c>, <c>failures.csv</c>, <c>validation.csv</c> (when the scenario has <c>validation:</c>
+/// figures), plots (median and 5–95 % band when there are several replications).</item>
+/// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>, <c>replications.csv</c> and
+/// <c>failures.csv</c> (with a <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of
+/// every variant.</item>
+/// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>,
+/// <c>replications.csv</c> and <c>failures.csv</c> (with a <c>point</c> column), plots of each figure against each
+/// parameter.</item>
 /// </list>
 /// </summary>
 public static class ExperimentFinalizer
@@ -63,6 +65,7 @@ public static class ExperimentFinalizer
         string replications = Path.Combine(dir, ReplicationsCsv.FileName);
         ReplicationsCsv.Write(replications, [], [([], perReplication)]);
         files.Add(replications);
+        files.Add(WriteFailures(dir, unitsDir, metas, []));
 
         // The published figures, read off each replication by its unit; every unit has them or none does.
         var validation = metas.Select(m => UnitFiles.ReadValidation(unitsDir, m.Unit)).ToList();
@@ -148,6 +151,7 @@ public static class ExperimentFinalizer
         ReplicationsCsv.Write(replicationsPath, ["variant"], [.. variants.Select((variant, v) =>
             ((IReadOnlyList<string>)[variant.Label], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(v, 0, r)])]))]);
         files.Add(replicationsPath);
+        files.Add(WriteFailures(dir, unitsDir, metas, ["variant"]));
 
         string curvesPath = Path.Combine(dir, OutageCurvesFileName);
         using (var stream = CsvText.CreateFile(curvesPath))
@@ -219,6 +223,7 @@ public static class ExperimentFinalizer
         ReplicationsCsv.Write(replicationsPath, ["point"], [.. plan.Points.Select(point =>
             ((IReadOnlyList<string>)[Id(point)], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(0, point.Id, r)])]))]);
         files.Add(replicationsPath);
+        files.Add(WriteFailures(dir, unitsDir, metas, ["point"]));
 
         if (includePlots)
             files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), SweepPlots.Build(plan, pointFigures)));
@@ -231,4 +236,17 @@ public static class ExperimentFinalizer
     }
 
     private static string Id(PlanPoint point) => CsvText.Integer(point.Id);
+
+    /// <summary>
+    /// <c>failures.csv</c>: the header after <paramref name="keyColumns"/>, then every unit's events in unit order
+    /// (variant, point, replication), each unit's rows as it wrote them with its key.
+    /// </summary>
+    private static string WriteFailures(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns)
+    {
+        string path = Path.Combine(dir, FailuresCsv.FileName);
+        using var stream = CsvText.CreateFile(path);
+        FailuresCsv.WriteHeader(stream, keyColumns);
+        foreach (var meta in metas) UnitFiles.CopyFailures(unitsDir, meta.Unit, stream);
+        return path;
+    }
 }

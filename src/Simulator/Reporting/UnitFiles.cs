@@ -12,7 +12,10 @@ namespace Simulator.Reporting;
 /// <list type="bullet">
 /// <item><c>uNNNNNN.series.csv</c> (run, compare): the unit's time-series rows exactly as the final CSV prints them
 /// (all rows for run; the affected zone's stuck and lost curves, after the variant's label, for compare).</item>
-/// <item><c>uNNNNNN.summary.csv</c>: peak, peak time, final and minutes above 1 % of every (metric, scope).</item>
+/// <item><c>uNNNNNN.summary.csv</c>: peak, peak time, final and minutes above 1 % of every (metric, scope), and the
+/// figures of the unit's failure events (<see cref="FailureSummary"/>).</item>
+/// <item><c>uNNNNNN.failures.csv</c>: the unit's failure events exactly as the final <c>failures.csv</c> prints them,
+/// after the variant's label (compare) or the point's id (sweep).</item>
 /// <item><c>uNNNNNN.validation.csv</c> (run, when the scenario has <c>validation:</c> figures): each figure read off the
 /// unit's replication (<see cref="ValidationCsv.WriteUnit"/>).</item>
 /// <item><c>uNNNNNN.json</c> (<see cref="UnitMeta"/>), written last: the unit is done when it exists.</item>
@@ -33,10 +36,11 @@ public static class UnitFiles
     public static string SummaryPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".summary.csv");
     public static string SeriesPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".series.csv");
     public static string ValidationPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".validation.csv");
+    public static string FailuresPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".failures.csv");
 
     /// <summary>The files of a unit that exist, metadata last.</summary>
     public static IEnumerable<string> FilesOf(string unitsDir, int index) =>
-        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), ValidationPath(unitsDir, index), MetaPath(unitsDir, index) }
+        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), ValidationPath(unitsDir, index), FailuresPath(unitsDir, index), MetaPath(unitsDir, index) }
             .Where(File.Exists);
 
     private static string Name(int index) => "u" + index.ToString("D6", CultureInfo.InvariantCulture);
@@ -57,8 +61,15 @@ public static class UnitFiles
                 rows.Where(r => r.Scope == result.AffectedZoneScope && CompareCurveMetrics.Contains(r.Metric)),
                 [plan.Variants[unit.Variant].Label]));
 
-        var summaries = RunSummary.PerReplication(rows);
+        var summaries = FailureSummary.Merge(RunSummary.PerReplication(rows), result.FailureFigures);
         WriteAtomically(SummaryPath(unitsDir, unit.Index), s => WriteSummary(s, summaries));
+        IReadOnlyList<string> key = plan.Kind switch
+        {
+            ExperimentKind.Compare => [plan.Variants[unit.Variant].Label],
+            ExperimentKind.Sweep => [CsvText.Integer(unit.Point)],
+            _ => [],
+        };
+        WriteAtomically(FailuresPath(unitsDir, unit.Index), s => FailuresCsv.WriteRows(s, unit.Replication, result.Failures, key));
         if (validation is { Count: > 0 })
             WriteAtomically(ValidationPath(unitsDir, unit.Index), s => ValidationCsv.WriteUnit(s, validation));
 
@@ -119,6 +130,13 @@ public static class UnitFiles
     public static void CopySeries(string unitsDir, int index, Stream output)
     {
         using var input = File.OpenRead(SeriesPath(unitsDir, index));
+        input.CopyTo(output);
+    }
+
+    /// <summary>Appends the unit's failure events, byte for byte, to <paramref name="output"/>.</summary>
+    public static void CopyFailures(string unitsDir, int index, Stream output)
+    {
+        using var input = File.OpenRead(FailuresPath(unitsDir, index));
         input.CopyTo(output);
     }
 

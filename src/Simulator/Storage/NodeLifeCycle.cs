@@ -29,7 +29,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         for (int tries = 0; tries < CrashPickTries; tries++)
         {
             int n = cluster.CrashStream.Next(_n.Count);
-            if (_n.Status(n) == NodeStatus.Up && !_n.IsUnreachable(n)) { Crash(n); return; }
+            if (_n.Status(n) == NodeStatus.Up && !_n.IsUnreachable(n)) { Crash(n, source: FailureLog.RaceConditionSource); return; }
         }
     }
 
@@ -37,11 +37,13 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
     /// A node crashes: every volume with a replica on it loses that replica. <paramref name="forGood"/>: the node
     /// never restarts and nothing on it can be read again (a disk or host lost), so a volume whose only up-to-date
     /// copy was there is lost at once; otherwise it restarts after the restart delay and each such copy is
-    /// recoverable with the scenario's probability.
+    /// recoverable with the scenario's probability. The crash is a failure event of <paramref name="source"/>, or part of
+    /// the event in progress of a fault that takes several nodes.
     /// </summary>
-    public void Crash(int n, bool forGood = false)
+    public void Crash(int n, bool forGood = false, string? source = null)
     {
         if (_n.Status(n) != NodeStatus.Up) return;
+        using var failure = cluster.Failures.ForCrash(forGood, source);
         var remirror = cluster.ReMirror;
         cluster.Retries.Accrue();
         _n.MarkCrashed(n);

@@ -16,7 +16,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
     private readonly Simulation _sim = cluster.Sim;
 
     /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
-    public void OnRoutingChanged()
+    public void OnRoutingChanged(string? source)
     {
         var newly = new List<int>();
         var healed = new List<int>();
@@ -28,11 +28,12 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
             _n.SetIsolated(n, iso);
             if (_n.IsUnreachable(n) != before) (iso ? newly : healed).Add(n);
         }
+        using var failure = cluster.Failures.Unreachable(FailureKind.RoutingChange, source, newly);
         React(newly, healed);
     }
 
     /// <summary>Nodes lose power (<paramref name="darkened"/>) or have power and network back (<paramref name="restored"/>).</summary>
-    public void OnPowerChanged(IReadOnlyList<int> darkened, IReadOnlyList<int> restored)
+    public void OnPowerChanged(IReadOnlyList<int> darkened, IReadOnlyList<int> restored, string? source)
     {
         var newly = new List<int>();
         var healed = new List<int>();
@@ -50,6 +51,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
             _n.SetPower(n, dark: false, unpowered: false);
             if (!_n.IsUnreachable(n)) healed.Add(n);
         }
+        using var failure = cluster.Failures.Unreachable(FailureKind.PowerLoss, source, newly);
         React(newly, healed);
     }
 
@@ -58,7 +60,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
     /// of them is over (<paramref name="over"/>: each node once per outage). Volumes react as to any unreachable
     /// node; one whose every replica was cut off only this way kept its writes, and serves again once they are back.
     /// </summary>
-    public void OnOutageChanged(IReadOnlyList<int> cutOff, IReadOnlyList<int> over)
+    public void OnOutageChanged(IReadOnlyList<int> cutOff, IReadOnlyList<int> over, string? source = null)
     {
         var newly = new List<int>();
         var healed = new List<int>();
@@ -75,6 +77,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
             _n.RemoveOutage(n);
             if (!_n.IsUnreachable(n)) healed.Add(n);
         }
+        using var failure = cluster.Failures.Unreachable(FailureKind.DomainFailure, source, newly);
         React(newly, healed);
     }
 
@@ -109,6 +112,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
                 _v.Event[v] = _sim.ScheduleAfter(at, this, 0, v);
             }
         var remirror = cluster.ReMirror;
+        foreach (int n in healed) cluster.Failures.Reachable(n);
         foreach (int n in healed)
             foreach (int v in _n.VolumesOn(n))
             {
@@ -149,6 +153,11 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
         if (_v.State(v) != VolumeState.Healthy) return;
         int unreachable = Unreachable(v);
         if (unreachable == 0) return; // healed
+        // Put down to the latest event that cut off one of its replicas.
+        int cause = -1;
+        foreach (int n in _v.Replicas(v))
+            if (_n.IsUnreachable(n)) cause = Math.Max(cause, cluster.Failures.EventOfNode(n));
+        using var failure = cluster.Failures.Resume(cause);
         if (unreachable == _v.ReplicaCount(v)) { Block(v); return; } // the others went too before the write
         // The reachable replicas take over (the first serves); the unreachable ones are given up.
         Span<int> lost = stackalloc int[unreachable];

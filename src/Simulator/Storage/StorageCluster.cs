@@ -44,7 +44,8 @@ public sealed class StorageCluster
         Policy = Placement.PlacementKinds.Create(spec.PlacementName, Domains, spec.Replicas, spec.ScatterWidth ?? 0, PlacementBuildStream);
         ReplaceStream = streams.Get("replace:" + name);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
-        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule);
+        Failures = new FailureLog(sim, volumes, nodes);
+        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule, Failures);
         Lists = new VolumeLists(volumes, WaitList.Count);
         PlaceInitialReplicas(spec);
 
@@ -86,6 +87,8 @@ public sealed class StorageCluster
     internal RandomStream PlacementBuildStream { get; }
     internal RandomStream ReplaceStream { get; }
     internal VolumeTable Volumes { get; }
+    /// <summary>The failure events and the event each short volume is the damage of.</summary>
+    internal FailureLog Failures { get; }
     internal VolumeLists Lists { get; }
     internal ReMirroring ReMirror { get; }
     internal Reachability Reach { get; }
@@ -129,6 +132,11 @@ public sealed class StorageCluster
     /// <summary>Volumes with fewer replicas than the replication factor (not lost, not restored outside the cluster).</summary>
     public int UnderReplicatedVolumes => Volumes.Stuck + Volumes.Degraded;
     public double CutFraction => Operators.CutFraction;
+    /// <summary>Bytes of the replicas missing from volumes still in the cluster (lost ones and those restored outside it aside).</summary>
+    public long RepairBacklogBytes => Volumes.RepairBacklogMiB * MiB;
+
+    /// <summary>The failure events that made volumes short so far, as they stand now, in the order they happened (index −1: not numbered yet).</summary>
+    public IEnumerable<FailureRecord> FailureRecords() => Failures.Records(ZoneName, Name);
 
     /// <summary>Search attempts made so far, futile ones accounted as rates included.</summary>
     public double Attempts => Retries.Attempts;
@@ -170,11 +178,14 @@ public sealed class StorageCluster
     /// <summary>Times the node crashed or failed so far; a change tells a fault that the node it took down was taken again since.</summary>
     public int NodeCrashesOf(int n) => Nodes.CrashesOf(n);
 
-    /// <summary>Re-reads which nodes are isolated after a routing change, and lets the volumes react.</summary>
-    public void OnRoutingChanged() => Reach.OnRoutingChanged();
+    /// <summary>
+    /// Re-reads which nodes are isolated after a routing change, and lets the volumes react; nodes newly isolated make a
+    /// failure event of <paramref name="source"/> (the fault, <c>faults[i]</c>).
+    /// </summary>
+    public void OnRoutingChanged(string? source = null) => Reach.OnRoutingChanged(source);
 
-    /// <summary>The nodes lose power (and their network gear with them) until <see cref="RestorePower"/>.</summary>
-    public void LosePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged(nodes, []);
+    /// <summary>The nodes lose power (and their network gear with them) until <see cref="RestorePower"/>: one failure event of <paramref name="source"/>.</summary>
+    public void LosePower(IReadOnlyList<int> nodes, string? source = null) => Reach.OnPowerChanged(nodes, [], source);
 
     /// <summary>The node has power again, but its network gear is not back: still cut off.</summary>
     public void PowerBackWithoutNetwork(int n)
@@ -183,14 +194,14 @@ public sealed class StorageCluster
     }
 
     /// <summary>The nodes have power and network again.</summary>
-    public void RestorePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged([], nodes);
+    public void RestorePower(IReadOnlyList<int> nodes) => Reach.OnPowerChanged([], nodes, null);
 
     /// <summary>
     /// An outage of a failure domain (a switch, a power feed that keeps the disks) cuts the nodes off, their data and
     /// power kept, until <see cref="EndOutage"/>: dark like nodes without power, except that a volume whose every
     /// replica is cut off only this way kept its last writes. Outages nest: a node is back when each has ended.
     /// </summary>
-    public void BeginOutage(IReadOnlyList<int> nodes) => Reach.OnOutageChanged(nodes, []);
+    public void BeginOutage(IReadOnlyList<int> nodes, string? source = null) => Reach.OnOutageChanged(nodes, [], source);
 
     /// <summary>One outage of the nodes (<see cref="BeginOutage"/>) is over; a node that crashed meanwhile is left alone.</summary>
     public void EndOutage(IReadOnlyList<int> nodes) => Reach.OnOutageChanged([], nodes);
@@ -202,9 +213,16 @@ public sealed class StorageCluster
     public void Crash(int n) => LifeCycle.Crash(n);
 
     /// <summary>A node is lost for good: it never restarts, and a volume whose only up-to-date copy was on it is lost.</summary>
-    public void Fail(int n) => LifeCycle.Crash(n, forGood: true);
+    public void Fail(int n, string? source = null) => LifeCycle.Crash(n, forGood: true, source);
 
-    /// <summary>A node lost for good (<see cref="Fail"/>) is replaced by an empty one in its place, which takes new replicas.</summary>
+    /// <summary>Nodes lost for good together (<see cref="Fail(int, string?)"/>): one failure event of <paramref name="source"/>.</summary>
+    public void Fail(IReadOnlyList<int> nodes, string? source)
+    {
+        using var failure = Failures.Group(FailureKind.NodeFailure, source);
+        foreach (int n in nodes) Fail(n);
+    }
+
+    /// <summary>A node lost for good (<see cref="Fail(int, string?)"/>) is replaced by an empty one in its place, which takes new replicas.</summary>
     public void Replace(int n)
     {
         if (!Nodes.IsCrashed(n)) throw new InvalidOperationException($"cluster {Name}: node {n} is {Nodes.Status(n)}, not failed");
@@ -215,7 +233,7 @@ public sealed class StorageCluster
     /// <summary>The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.</summary>
     public void ReturnEmpty(int n)
     {
-        Fail(n);
+        using (Failures.JoinEventOf(n)) Fail(n); // part of the power loss that cut it off, if one did
         Replace(n);
     }
 

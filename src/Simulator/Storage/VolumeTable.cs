@@ -9,7 +9,8 @@ namespace Simulator.Storage;
 /// rate, the nodes of its serving replica, its partner and the node it copies to, its state and flags, and the
 /// re-mirroring bookkeeping. A volume's state and the counters of states and flags change only here, through
 /// <see cref="SetState"/> and the flag transitions; each checks the volume afterwards (<see cref="Check"/>), in
-/// release builds too.
+/// release builds too. The repair backlog (<see cref="RepairBacklogMiB"/>) is kept at every change of a volume's
+/// replicas or state, and every change of state is told to the cluster's <see cref="FailureLog"/>.
 /// </summary>
 public sealed class VolumeTable
 {
@@ -19,10 +20,11 @@ public sealed class VolumeTable
     private readonly IVolumeObserver? _observer;
     private readonly VolumeState[] _state;
     private readonly VolumeFlags[] _flags;
+    private readonly FailureLog? _failures;
     private int _lostAtLastCheck;
 
     public VolumeTable(string cluster, int clusterIndex, long[] sizeMiB, float[] writesPerSecond, NodeTable nodes, IVolumeObserver? observer,
-        int replicationFactor = 2, WriteRule writeRule = WriteRule.All)
+        int replicationFactor = 2, WriteRule writeRule = WriteRule.All, FailureLog? failures = null)
     {
         if (replicationFactor is < 1 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(replicationFactor), replicationFactor, $"1 to {MaxReplicas} replicas");
         R = replicationFactor;
@@ -32,6 +34,7 @@ public sealed class VolumeTable
         _clusterIndex = clusterIndex;
         _nodes = nodes;
         _observer = observer;
+        _failures = failures;
         Count = sizeMiB.Length;
         SizeMiB = sizeMiB;
         WritesPerSecond = writesPerSecond;
@@ -89,6 +92,15 @@ public sealed class VolumeTable
     public int EverStuck { get; private set; }
     public int StuckByCrash { get; private set; }
     public int StuckByNetwork { get; private set; }
+    /// <summary>
+    /// The repair backlog: MiB of the replicas missing from the volumes still in the cluster, (R − replicas) × size summed
+    /// over volumes that are not lost and not restored outside the cluster; kept at every change of replicas or state.
+    /// </summary>
+    public long RepairBacklogMiB { get; private set; }
+
+    /// <summary>The volume's share of <see cref="RepairBacklogMiB"/>: its missing replicas, unless it is lost or has left the cluster.</summary>
+    private long MissingMiB(int v) =>
+        _state[v] == VolumeState.Lost || _replicaCount[v] == 0 ? 0 : (R - _replicaCount[v]) * SizeMiB[v];
 
     public VolumeState State(int v) => _state[v];
     public VolumeFlags Flags(int v) => _flags[v];
@@ -114,7 +126,9 @@ public sealed class VolumeTable
     public void AddReplica(int v, int n)
     {
         if (_replicaCount[v] >= R) throw new InvalidOperationException($"cluster {_cluster}: volume {v} already has {R} replicas");
+        long missing = MissingMiB(v);
         _replicas[v * R + _replicaCount[v]++] = n;
+        RepairBacklogMiB += MissingMiB(v) - missing;
     }
 
     /// <summary>The replica on node <paramref name="n"/> is gone; the others keep their order (the next one serves if the first went).</summary>
@@ -124,14 +138,17 @@ public sealed class VolumeTable
         int i = start;
         while (i < end && _replicas[i] != n) i++;
         if (i == end) throw new InvalidOperationException($"cluster {_cluster}: volume {v} has no replica on node {n}");
+        long missing = MissingMiB(v);
         for (; i < end - 1; i++) _replicas[i] = _replicas[i + 1];
         _replicas[end - 1] = -1;
         _replicaCount[v]--;
+        RepairBacklogMiB += MissingMiB(v) - missing;
     }
 
     /// <summary>The volume leaves the cluster's accounting (restored by hand onto a new volume).</summary>
     public void ClearReplicas(int v)
     {
+        RepairBacklogMiB -= MissingMiB(v);
         Array.Fill(_replicas, -1, v * R, R);
         _replicaCount[v] = 0;
     }
@@ -150,11 +167,14 @@ public sealed class VolumeTable
         if (prev == VolumeState.Lost) throw new InvalidOperationException($"cluster {_cluster}: lost volume {v} cannot become {next}");
         Tally(prev, -1);
         Tally(next, +1);
+        long missing = MissingMiB(v);
         _state[v] = next;
+        RepairBacklogMiB += MissingMiB(v) - missing;
         if (next == VolumeState.Lost) _flags[v] &= ~VolumeFlags.Unavailable;
         bool wasBlocked = prev is VolumeState.Stuck or VolumeState.Lost or VolumeState.ConsistencyUnknown,
             isBlocked = next is VolumeState.Stuck or VolumeState.Lost or VolumeState.ConsistencyUnknown;
         if (wasBlocked != isBlocked) _observer?.OnBlockedChanged(_clusterIndex, v, isBlocked, byNetwork);
+        _failures?.OnStateChanged(v, prev, next, (_flags[v] & VolumeFlags.Unavailable) != 0, _replicaCount[v] == R);
         Check(v);
         return prev;
     }
@@ -286,14 +306,22 @@ public sealed class VolumeTable
         if (Lost < _lostAtLastCheck)
             throw new InvalidOperationException($"cluster {_cluster}: lost volumes went from {_lostAtLastCheck} down to {Lost}");
         _lostAtLastCheck = Lost;
+        if (RepairBacklogMiB < 0)
+            throw new InvalidOperationException($"cluster {_cluster}: negative repair backlog ({RepairBacklogMiB} MiB)");
+        if (_failures is not null && _failures.OpenVolumes != Stuck + Degraded)
+            throw new InvalidOperationException($"cluster {_cluster}: {_failures.OpenVolumes} volumes short by the failure events, {Stuck + Degraded} stuck or degraded");
     }
 
     /// <summary>Every volume checked, and the counters equal to a recount: O(volumes).</summary>
     public void CheckAll()
     {
         int stuck = 0, degraded = 0, lost = 0, unknown = 0, unavailable = 0, blocked = 0;
+        long missingMiB = 0;
         for (int v = 0; v < Count; v++)
         {
+            missingMiB += MissingMiB(v);
+            if (_failures is not null && (_failures.EventOf(v) >= 0) != (_state[v] is VolumeState.Stuck or VolumeState.Degraded))
+                throw new InvalidOperationException($"cluster {_cluster}: volume {v} is {_state[v]} with failure event {_failures.EventOf(v)}");
             switch (_state[v])
             {
                 case VolumeState.Stuck: stuck++; break;
@@ -308,5 +336,7 @@ public sealed class VolumeTable
         if (stuck != Stuck || degraded != Degraded || lost != Lost || unknown != ConsistencyUnknown || unavailable != UnavailableByCrash || blocked != IsolationBlocked)
             throw new InvalidOperationException($"cluster {_cluster}: counters stuck {Stuck}/{stuck}, degraded {Degraded}/{degraded}, lost {Lost}/{lost}, " +
                 $"unavailable {UnavailableByCrash}/{unavailable}, blocked {IsolationBlocked}/{blocked} (kept/recounted)");
+        if (missingMiB != RepairBacklogMiB)
+            throw new InvalidOperationException($"cluster {_cluster}: repair backlog {RepairBacklogMiB} MiB kept, {missingMiB} MiB recounted");
     }
 }

@@ -24,7 +24,7 @@ public sealed class ExperimentRunnerTests
         var two = Start(setup, Shard.All, "two", threads: 2);
 
         FolderAssert.SameCsvBytes(one.Folder, two.Folder);
-        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "replications.csv", "summary.csv", "timeseries.csv", "validation.csv" }),
+        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "failures.csv", "replications.csv", "summary.csv", "timeseries.csv", "validation.csv" }),
             "the replay has validation: figures");
         var replications = File.ReadLines(Path.Combine(one.Folder, "timeseries.csv")).Skip(1).Select(l => l[..l.IndexOf(',')]).Distinct();
         Assert.That(replications, Is.EqualTo(new[] { "0", "1", "2" }), "one series per replication, in order");
@@ -43,14 +43,17 @@ public sealed class ExperimentRunnerTests
         var direct = ScenarioRunner.Run(scenario, options);
         string expected = Directory.CreateDirectory(Path.Combine(_root, "direct")).FullName;
         TimeSeriesCsv.Write(Path.Combine(expected, "timeseries.csv"), direct.Series);
-        SummaryCsv.Write(Path.Combine(expected, "summary.csv"), RunSummary.Compute(direct.Series));
+        SummaryCsv.Write(Path.Combine(expected, "summary.csv"),
+            RunSummary.Aggregate(FailureSummary.Merge(RunSummary.PerReplication(direct.Series), direct.FailureFigures)));
+        FailuresCsv.Write(Path.Combine(expected, "failures.csv"), 0, direct.Failures);
 
-        foreach (var file in new[] { "timeseries.csv", "summary.csv" })
+        Assert.That(direct.Failures, Is.Not.Empty, "the replay's routing change and the crashes of its race");
+        foreach (var file in new[] { "timeseries.csv", "summary.csv", "failures.csv" })
             Assert.That(File.ReadAllBytes(Path.Combine(outcome.Folder, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(expected, file))),
                 $"{file}: the units, finalized, write what the run itself gives");
         Assert.That(FolderAssert.Entries(outcome.Folder), Is.EqualTo(new[]
         {
-            "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
+            "failures.csv", "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
             "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
             "replications.csv", "summary.csv", "timeseries.csv", "validation.csv",
         }));
@@ -76,8 +79,14 @@ public sealed class ExperimentRunnerTests
         Assert.That(merged.State.MergedFrom, Has.Count.EqualTo(4));
         Assert.That(FolderAssert.CsvNames(merged.Folder), Is.EqualTo(new[]
         {
-            "comparison.csv", "figures.csv", "outage-curves.csv", "replications.csv", "summary.csv",
+            "comparison.csv", "failures.csv", "figures.csv", "outage-curves.csv", "replications.csv", "summary.csv",
         }));
+        var failures = File.ReadAllLines(Path.Combine(merged.Folder, "failures.csv"));
+        Assert.That(failures[0], Does.StartWith("variant,replication,event,time_h,"));
+        Assert.That(failures.Skip(1).Select(l => l[..l.IndexOf(',', l.IndexOf(',') + 1)]).Distinct(), Is.EqualTo(new[]
+        {
+            "aws-2011-us-east-1,0", "aws-2011-us-east-1,1", "aws-2011-us-east-1,2", "race-fixed,0", "race-fixed,1", "race-fixed,2",
+        }), "every variant's replications in order, each with its events");
     }
 
     [Test]

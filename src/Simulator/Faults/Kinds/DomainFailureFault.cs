@@ -45,7 +45,7 @@ public sealed record DomainFailureFault : ClusterFaultSpec
         var wipe = timeline.Streams.Get("domain-failure-data:" + cluster.Name, index);
         var repair = DomainOutage.DrawRepair(Repair, timeline.Streams.Get("domain-failure-repair:" + cluster.Name, index));
         DomainOutage? outage = null;
-        timeline.At(At, () => outage = DomainOutage.Begin(cluster, level, Index, DataLost.Value, wipe));
+        timeline.At(At, () => outage = DomainOutage.Begin(cluster, level, Index, DataLost.Value, wipe, $"faults[{index}]"));
         timeline.At(At + repair, () => outage!.End());
         string what = SnakeCase.From(Level.ToString()).Replace('_', ' ');
         string how = DataLost.Value >= 1 ? "lost" : DataLost.Value > 0 ? $"failed ({DataLost} of its nodes' data lost)" : "cut off";

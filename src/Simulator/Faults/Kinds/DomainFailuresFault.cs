@@ -45,7 +45,7 @@ public sealed record DomainFailuresFault : ClusterFaultSpec
         for (int d = 0; d < cluster.Domains.DomainCount(level); d++)
         {
             var stream = timeline.Streams.Get($"domain-failures:{cluster.Name}:{index}", d);
-            var clock = new DomainClock(timeline.Sim, cluster, level, d, stream, this, scaleS);
+            var clock = new DomainClock(timeline.Sim, cluster, level, d, stream, this, scaleS, $"faults[{index}]");
             timeline.At(At, clock.NextLife);
         }
         string what = SnakeCase.From(Level.ToString()).Replace('_', ' ');
@@ -54,7 +54,7 @@ public sealed record DomainFailuresFault : ClusterFaultSpec
 
     /// <summary>One domain's alternation of lifetimes and repairs; the stream draws the lifetime, the nodes' data loss, the repair.</summary>
     private sealed class DomainClock(Simulation sim, StorageCluster cluster, DomainLevel level, int domain, RandomStream stream,
-        DomainFailuresFault spec, double scaleS) : IEventHandler
+        DomainFailuresFault spec, double scaleS, string source) : IEventHandler
     {
         private const int EvFail = 1, EvRepair = 2;
         private DomainOutage? _outage;
@@ -65,7 +65,7 @@ public sealed record DomainFailuresFault : ClusterFaultSpec
         {
             if (kind == EvFail)
             {
-                _outage = DomainOutage.Begin(cluster, level, domain, spec.DataLost.Value, stream);
+                _outage = DomainOutage.Begin(cluster, level, domain, spec.DataLost.Value, stream, source);
                 sim.ScheduleAfter(DomainOutage.DrawRepair(spec.Repair, stream), this, EvRepair, 0);
                 return;
             }

@@ -26,7 +26,7 @@ public sealed record NodeFailureFault : ClusterFaultSpec
             var up = Enumerable.Range(0, cluster.NodeCount).Where(n => cluster.NodeStatusOf(n) == NodeStatus.Up).ToArray();
             int failing = Math.Min(Nodes, up.Length);
             pick.ShuffleFirst(up.AsSpan(), failing);
-            foreach (int n in up[..failing]) cluster.Fail(n);
+            cluster.Fail(up[..failing], $"faults[{index}]");
         });
         timeline.Mark(At, Label ?? $"{Nodes} nodes of {cluster.Name} lost");
     }

@@ -50,7 +50,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
         for (int n = 0; n < cluster.NodeCount; n++)
         {
             var stream = timeline.Streams.Get($"node-failures:{cluster.Name}:{index}", n);
-            var clock = new NodeClock(timeline.Sim, cluster, n, stream, Shape, scaleS, repairMu, Repair.Sigma, bursts);
+            var clock = new NodeClock(timeline.Sim, cluster, n, stream, Shape, scaleS, repairMu, Repair.Sigma, bursts, $"faults[{index}]");
             clocks[n] = clock;
             timeline.At(At, clock.Start);
         }
@@ -59,7 +59,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
 
     /// <summary>One node's alternation of lifetimes and repairs.</summary>
     private sealed class NodeClock(Simulation sim, StorageCluster cluster, int node, RandomStream stream,
-        double shape, double scaleS, double repairMu, double repairSigma, FailureBursts? bursts) : IEventHandler
+        double shape, double scaleS, double repairMu, double repairSigma, FailureBursts? bursts, string source) : IEventHandler
     {
         private const int EvFail = 1, EvReplace = 2;
         private EventHandle _life;
@@ -79,7 +79,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
 
         private void FailAndRepair()
         {
-            cluster.Fail(node);
+            cluster.Fail(node, source);
             double repairS = repairSigma > 0 ? LogNormal.Sample(stream, repairMu, repairSigma) : Math.Exp(repairMu);
             sim.ScheduleAfter(Duration.FromSeconds(repairS), this, EvReplace, 0);
         }

@@ -66,7 +66,7 @@ public sealed record PowerLossFault : ClusterFaultSpec, IValidatable
             what = $"{Portion} of {cluster.Name}";
         }
         int dark = hit.Length;
-        timeline.At(At, () => cluster.LosePower(hit));
+        timeline.At(At, () => cluster.LosePower(hit, $"faults[{index}]"));
         timeline.Mark(At, Label ?? $"{what} lost power".ToLowerInvariant());
 
         // Each node's return: power after its own delay, reachable once the network is back too.

@@ -40,14 +40,14 @@ public sealed record RoutingChangeFault : ClusterFaultSpec, IValidatable
         timeline.At(At, () =>
         {
             foreach (int n in subset) cluster.Network.Route(n, To);
-            cluster.OnRoutingChanged();
+            cluster.OnRoutingChanged($"faults[{index}]");
         });
         timeline.Mark(At, Label ?? $"{Portion} of {cluster.Name} routed {From}→{To}".ToLowerInvariant());
         if (RollbackAfter is not { } rollback) return;
         timeline.At(At + rollback, () =>
         {
             foreach (int n in subset) cluster.Network.Route(n, From);
-            cluster.OnRoutingChanged();
+            cluster.OnRoutingChanged($"faults[{index}]");
         });
         timeline.Mark(At + rollback, "change rolled back");
     }
