@@ -43,8 +43,10 @@ public sealed class SimulationRun
                 foreach (var c in zone.Clusters)
                 {
                     _typicalSizeMiB.Add(c.VolumeSize.Median.Bytes >> 20);
+                    var spanned = (c.Zones ?? [zone.Name]).Select(name => _zones.First(z => z.Name == name && z.Region == region.Name))
+                        .Select(z => (z.Index, z.Name)).ToList();
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
-                        scenario.RetryAccounting, _sim, streams, _cp, observer));
+                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned));
                 }
             }
         if (dbZone is not null)

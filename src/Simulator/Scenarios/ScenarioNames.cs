@@ -5,10 +5,19 @@ namespace Simulator.Scenarios;
 /// is null when one of its names could not be read (that name has its own error): then nothing is checked against it.
 /// </summary>
 public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis,
-    IReadOnlyDictionary<string, int>? powerDomains = null)
+    IReadOnlyDictionary<string, int>? powerDomains = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? clusterZones = null)
 {
-    /// <summary>The power domains of a cluster, or null when unknown (the cluster's fields could not be read).</summary>
+    /// <summary>
+    /// The power domains of a cluster, over all its zones (power domains per zone × zones), or null when unknown (the
+    /// cluster's fields could not be read).
+    /// </summary>
     public int? PowerDomainsOf(string cluster) => powerDomains is not null && powerDomains.TryGetValue(cluster, out int count) ? count : null;
+
+    /// <summary>
+    /// The zones a cluster's nodes are spread over, in the order of its <c>zones</c> (the zone it is listed under when
+    /// it has none), or null when unknown.
+    /// </summary>
+    public IReadOnlyList<string>? ZonesOf(string cluster) => clusterZones is not null && clusterZones.TryGetValue(cluster, out var spanned) ? spanned : null;
 
     public IReadOnlyList<string>? Zones { get; } = zones;
     public IReadOnlyList<string>? Clusters { get; } = clusters;
