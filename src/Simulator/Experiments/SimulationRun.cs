@@ -43,8 +43,10 @@ public sealed class SimulationRun
                 foreach (var c in zone.Clusters)
                 {
                     _typicalSizeMiB.Add(c.VolumeSize.Median.Bytes >> 20);
+                    var spanned = (c.Zones ?? [zone.Name]).Select(name => _zones.First(z => z.Name == name && z.Region == region.Name))
+                        .Select(z => (z.Index, z.Name)).ToList();
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
-                        scenario.RetryAccounting, _sim, streams, _cp, observer));
+                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned));
                 }
             }
         if (dbZone is not null)
@@ -79,12 +81,25 @@ public sealed class SimulationRun
     /// <summary>How often every invariant is recounted from scratch (O(volumes)); counters are checked at every sample.</summary>
     public Duration FullInvariantCheckEvery { get; init; } = Duration.FromHours(6);
 
+    /// <summary>
+    /// Events that must have fired since the last full recount before the next one (besides
+    /// <see cref="FullInvariantCheckEvery"/>, and always at the horizon). Null: the volumes and nodes of all clusters,
+    /// so that a recount, O(volumes + nodes), costs at most O(1) per event however long the run (a year of rare node
+    /// failures) and however many samples; 0: every <see cref="FullInvariantCheckEvery"/> whatever happened.
+    /// </summary>
+    public long? FullInvariantCheckMinEvents { get; init; }
+
+    /// <summary>Full recounts of the invariants done so far.</summary>
+    public int FullInvariantChecks { get; private set; }
+
     /// <summary>Runs to the horizon, sampling every <paramref name="sampleInterval"/>.</summary>
     public void Run(Duration sampleInterval, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var horizon = SimTime.At(_scenario.Horizon);
         long step = Math.Max(1, sampleInterval.Ticks);
         long nextCheck = FullInvariantCheckEvery.Ticks;
+        long minEvents = FullInvariantCheckMinEvents ?? _clusters.Sum(c => (long)c.VolumeCount + c.NodeCount);
+        long eventsAtCheck = 0;
         _sampler.Sample(0);
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
@@ -94,10 +109,12 @@ public sealed class SimulationRun
             _sim.RunUntil(at);
             _sampler.Sample(at.TotalHours);
             foreach (var c in _clusters) c.CheckCheapInvariants();
-            if (at.Ticks >= nextCheck || at >= horizon)
+            if (at >= horizon || (at.Ticks >= nextCheck && _sim.EventsProcessed - eventsAtCheck >= minEvents))
             {
                 foreach (var c in _clusters) c.CheckInvariants();
-                nextCheck += FullInvariantCheckEvery.Ticks;
+                FullInvariantChecks++;
+                while (nextCheck <= at.Ticks) nextCheck += Math.Max(1, FullInvariantCheckEvery.Ticks);
+                eventsAtCheck = _sim.EventsProcessed;
             }
             cancellation.ThrowIfCancellationRequested();
             if (progress is not null && (clock.ElapsedMilliseconds - lastReport >= 200 || at >= horizon))

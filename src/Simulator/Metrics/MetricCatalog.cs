@@ -9,14 +9,20 @@ public static class MetricCatalog
 {
     private const string Percent = "%", PerSecond = "per second", Milliseconds = "ms";
 
-    /// <summary>A region: the clusters of all its zones.</summary>
+    /// <summary>A region: the clusters of all its zones, each counted once.</summary>
     public static readonly ScopeKind Region = new("region", "region:<region>",
-        "A region: the volumes of every simulated cluster in its zones.");
+        "A region: the volumes of every simulated cluster in its zones, each volume counted once.");
 
-    /// <summary>An availability zone: its clusters, and the API calls its callers make.</summary>
+    /// <summary>
+    /// An availability zone: the clusters listed under it, and the API calls its callers make. A cluster whose nodes span
+    /// zones (its <c>zones</c>) is counted in its home zone alone, the one it is listed under: its volumes' replicas are in
+    /// several zones, so no other rule counts each volume once in its region.
+    /// </summary>
     public static readonly ScopeKind Zone = new("zone", "zone:<zone>",
-        "An availability zone: the volumes of its clusters (when it has simulated clusters), and the control-plane API " +
-        "requests sent from it.");
+        "An availability zone: the volumes of the clusters listed under it (when it has simulated clusters), and the " +
+        "control-plane API requests sent from it. A cluster whose nodes span several zones is counted in the zone it is " +
+        "listed under (its home zone) alone, with all its volumes, so that no volume counts twice in its region; the " +
+        "other zones it spans show none of its volumes.");
 
     /// <summary>A storage cluster.</summary>
     public static readonly ScopeKind Cluster = new("cluster", "cluster:<cluster>",

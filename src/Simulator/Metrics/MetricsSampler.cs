@@ -7,6 +7,8 @@ namespace Simulator.Metrics;
 /// <summary>
 /// Reads the model's counters at each sampling instant into tidy rows. Scopes: <c>region:…</c>, <c>zone:…</c>,
 /// <c>cluster:…</c>, <c>network:&lt;cluster&gt;/primary|secondary</c>. Metric names carry their unit.
+/// A cluster's volumes count in its region and in its home zone (<see cref="StorageCluster.ZoneIndex"/>) alone, even
+/// when its nodes span several zones: each volume is counted once in its region (<see cref="MetricCatalog.Zone"/>).
 /// </summary>
 public sealed class MetricsSampler
 {

@@ -5,26 +5,38 @@ namespace Simulator.Scenarios;
 /// is null when one of its names could not be read (that name has its own error): then nothing is checked against it.
 /// </summary>
 public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<string>? clusters, IReadOnlyList<string>? apis,
-    IReadOnlyDictionary<string, (int PowerDomains, int RacksPerPowerDomain)>? layouts = null)
+    IReadOnlyDictionary<string, (int PowerDomains, int RacksPerPowerDomain)>? layouts = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? clusterZones = null)
 {
-    /// <summary>The power domains of a cluster, or null when unknown (the cluster's fields could not be read).</summary>
+    /// <summary>
+    /// The power domains of a cluster, over all its zones (power domains per zone × zones), or null when unknown (the
+    /// cluster's fields could not be read).
+    /// </summary>
     public int? PowerDomainsOf(string cluster) => DomainsOf(cluster, Placement.DomainLevel.PowerDomain);
 
     /// <summary>
-    /// The domains of a level in a cluster (<see cref="Placement.FailureDomains"/>: a cluster is in one zone, its racks
-    /// are numbered across its power domains), or null when unknown. Nodes are not counted: they scale, the layout does not.
+    /// The domains of a level in a cluster (<see cref="Placement.FailureDomains"/>: power domains are numbered across
+    /// the cluster's zones, racks across its power domains), or null when unknown. Nodes are not counted: they scale,
+    /// the layout does not.
     /// </summary>
     public int? DomainsOf(string cluster, Placement.DomainLevel level)
     {
         if (layouts is null || !layouts.TryGetValue(cluster, out var layout)) return null;
+        int zones = ZonesOf(cluster)?.Count ?? 1;
         return level switch
         {
-            Placement.DomainLevel.Zone => 1,
-            Placement.DomainLevel.PowerDomain => layout.PowerDomains,
-            Placement.DomainLevel.Rack => layout.PowerDomains * layout.RacksPerPowerDomain,
+            Placement.DomainLevel.Zone => zones,
+            Placement.DomainLevel.PowerDomain => zones * layout.PowerDomains,
+            Placement.DomainLevel.Rack => zones * layout.PowerDomains * layout.RacksPerPowerDomain,
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The zones a cluster's nodes are spread over, in the order of its <c>zones</c> (the zone it is listed under when
+    /// it has none), or null when unknown.
+    /// </summary>
+    public IReadOnlyList<string>? ZonesOf(string cluster) => clusterZones is not null && clusterZones.TryGetValue(cluster, out var spanned) ? spanned : null;
 
     public IReadOnlyList<string>? Zones { get; } = zones;
     public IReadOnlyList<string>? Clusters { get; } = clusters;

@@ -17,13 +17,26 @@ public sealed class StorageCluster
 {
     private const long MiB = 1L << 20;
 
+    /// <param name="zoneIndex">The zone the cluster is listed under (its home zone), among all zones of the scenario.</param>
+    /// <param name="spannedZones">
+    /// The zones its nodes are spread over (index among all zones, and name), in the order of the scenario's
+    /// <c>zones</c>; must include the home zone. Null: the home zone alone.
+    /// </param>
     public StorageCluster(int index, string name, int zoneIndex, string zoneName, ClusterSpec spec, ReplicationSpec replication,
-        RetryAccounting accounting, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer)
+        RetryAccounting accounting, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer,
+        IReadOnlyList<(int Index, string Name)>? spannedZones = null)
     {
         Index = index;
         Name = name;
         ZoneIndex = zoneIndex;
         ZoneName = zoneName;
+        spannedZones ??= [(zoneIndex, zoneName)];
+        if (!spannedZones.Contains((zoneIndex, zoneName)))
+            throw new ArgumentException($"cluster {name}: its zones ({string.Join(", ", spannedZones.Select(z => z.Name))}) do not include {zoneName}, the zone it is listed under", nameof(spannedZones));
+        if (spannedZones.Distinct().Count() != spannedZones.Count)
+            throw new ArgumentException($"cluster {name}: a zone is listed twice among {string.Join(", ", spannedZones.Select(z => z.Name))}", nameof(spannedZones));
+        SpannedZoneIndices = spannedZones.Select(z => z.Index).ToArray();
+        SpannedZoneNames = spannedZones.Select(z => z.Name).ToArray();
         Sim = sim;
         Spec = replication;
         Retry = new RetrySchedule(replication.Retry);
@@ -38,7 +51,7 @@ public sealed class StorageCluster
         RestartStream = streams.Get("restart:" + name);
 
         int nodes = spec.Nodes, volumes = spec.Volumes;
-        Domains = Placement.FailureDomains.Uniform(nodes, 1, spec.PowerDomains, spec.RacksPerPowerDomain);
+        Domains = Placement.FailureDomains.Uniform(nodes, SpannedZoneIndices.Count, spec.PowerDomains, spec.RacksPerPowerDomain);
         Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8, Domains);
         PlacementBuildStream = streams.Get("placement-build:" + name);
         Policy = Placement.PlacementKinds.Create(spec.PlacementName, Domains, spec.Replicas, spec.ScatterWidth ?? 0, PlacementBuildStream);
@@ -63,8 +76,29 @@ public sealed class StorageCluster
     /// <summary>This cluster's id as a source of negotiations at the control plane.</summary>
     public int ControlPlaneSource { get; }
     public string Name { get; }
+    /// <summary>The zone the cluster is listed under (its home zone): the zone its volumes are counted in, among all zones.</summary>
     public int ZoneIndex { get; }
+    /// <summary>The name of the home zone (<see cref="ZoneIndex"/>).</summary>
     public string ZoneName { get; }
+    /// <summary>
+    /// The zones the cluster's nodes are spread over, as indices among all zones of the scenario: zone z of
+    /// <see cref="Domains"/> (<see cref="Placement.FailureDomains.ZoneOf"/>) is <c>SpannedZoneIndices[z]</c>. The home
+    /// zone alone unless the cluster spans zones.
+    /// </summary>
+    public IReadOnlyList<int> SpannedZoneIndices { get; }
+    /// <summary>The names of <see cref="SpannedZoneIndices"/>, in the same order.</summary>
+    public IReadOnlyList<string> SpannedZoneNames { get; }
+
+    /// <summary>The zone node <paramref name="n"/> is in, as an index among all zones of the scenario.</summary>
+    public int ZoneIndexOfNode(int n) => SpannedZoneIndices[Domains.ZoneOf(n)];
+
+    /// <summary>The zone of that name as a zone of <see cref="Domains"/> (for <see cref="Placement.FailureDomains.ZoneOf"/>), or −1 when the cluster has no node there.</summary>
+    public int LocalZoneOf(string zoneName)
+    {
+        for (int z = 0; z < SpannedZoneNames.Count; z++)
+            if (SpannedZoneNames[z] == zoneName) return z;
+        return -1;
+    }
     public ClusterNetwork Network { get; }
 
     internal Simulation Sim { get; }
@@ -80,7 +114,7 @@ public sealed class StorageCluster
     /// <summary>The most speed of one copy.</summary>
     internal double CopyBytesPerSecond { get; }
     internal NodeTable Nodes { get; }
-    /// <summary>The power domain and rack of each node.</summary>
+    /// <summary>The zone (of <see cref="SpannedZoneIndices"/>), power domain and rack of each node.</summary>
     public Placement.FailureDomains Domains { get; }
     /// <summary>Where replicas go, at creation and for a replacement.</summary>
     internal Placement.PlacementPolicy Policy { get; }

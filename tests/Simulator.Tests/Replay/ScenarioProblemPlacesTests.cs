@@ -125,4 +125,47 @@ public sealed class ScenarioProblemPlacesTests
             $"broken.yaml:{Where(text, "secondery")} faults[0].from: expected one of primary, secondary, found \"secondery\"; did you mean \"secondary\"?",
         }), "the operators name us-east-1a, whose name was not read; from keeps its default, primary, which equals to");
     }
+
+    [Test]
+    public void TheZonesOfAClusterAreCheckedAgainstItsRegionEachProblemAtItsLine()
+    {
+        string text = Change(Replay(), "            - name: ebs-1a\n", "            - name: ebs-1a\n              zones: [us-east-1b, us-east-1c, us-east-1c, us-east-1x]\n");
+
+        Assert.That(ErrorsOf(text), Is.EqualTo(new[]
+        {
+            $"broken.yaml:{Where(text, "us-east-1c, us-east-1x", "us-east-1c")} topology.regions[0].zones[0].clusters[0].zones[2]: zone \"us-east-1c\" is listed 2 times",
+            $"broken.yaml:{Where(text, "us-east-1x")} topology.regions[0].zones[0].clusters[0].zones[3]: expected a zone of region us-east-1 (us-east-1a, us-east-1b, us-east-1c, us-east-1d), found \"us-east-1x\"; did you mean \"us-east-1a\"?",
+            $"broken.yaml:{Where(text, "[us-east-1b")} topology.regions[0].zones[0].clusters[0].zones: must include us-east-1a, the zone the cluster is listed under",
+        }));
+    }
+
+    [Test]
+    public void ZoneSpreadOverFewerZonesThanReplicasIsRefusedAndPowerDomainsCountInEveryZone()
+    {
+        string text = Change(Replay(), "            - name: ebs-1a\n",
+            "            - name: ebs-1a\n              zones: [us-east-1b, us-east-1a]\n              replicas: 3\n              placement: zone_spread\n              power_domains: 2\n");
+        text = Change(text, "faults:\n", """
+            faults:
+              - at: 1h
+                kind: power_loss
+                cluster: ebs-1a
+                power_domains: [3, 4]
+                restore_after: {median: 1h}
+
+            """);
+
+        Assert.That(ErrorsOf(text), Is.EqualTo(new[]
+        {
+            $"broken.yaml:{Where(text, "placement: zone_spread", "zone_spread")} topology.regions[0].zones[0].clusters[0].placement: zone-spread R=3 needs at least 3 zones, the cluster has 2",
+            $"broken.yaml:{Where(text, "[3, 4]", "4")} faults[0].power_domains[1]: expected a power domain of cluster ebs-1a (0 to 3), found 4",
+        }), "two zones of two power domains each: power domains 0 to 3");
+
+        string fixedText = Change(text, "[us-east-1b, us-east-1a]", "[us-east-1b, us-east-1a, us-east-1d]");
+        fixedText = Change(fixedText, "[3, 4]", "[3, 5]");
+        string path = Path.Combine(_dir, "fixed.yaml");
+        File.WriteAllText(path, fixedText);
+        var cluster = ScenarioFile.Load<Scenario>(path).Topology.Regions[0].Zones[0].Clusters[0];
+        Assert.That(cluster.Zones, Is.EqualTo(new[] { "us-east-1b", "us-east-1a", "us-east-1d" }));
+        Assert.That(cluster.TotalPowerDomains, Is.EqualTo(6));
+    }
 }

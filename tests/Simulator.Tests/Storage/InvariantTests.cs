@@ -1,4 +1,7 @@
 using NUnit.Framework;
+using Simulator.Engine;
+using Simulator.Faults.Kinds;
+using Simulator.Scenarios.Model;
 using Simulator.Storage;
 using static Simulator.Tests.Support.TestScenarios;
 
@@ -21,7 +24,7 @@ public sealed class InvariantTests
                 EnableNegotiation(atH: 3, perHour: 1800),
                 ManualRestore(atH: 4.5, perHour: 600),
             ]);
-        var run = new Experiments.SimulationRun(scenario, seed: 5, replication: 0, scale: 1) { FullInvariantCheckEvery = scenario.SampleInterval };
+        var run = new Experiments.SimulationRun(scenario, seed: 5, replication: 0, scale: 1) { FullInvariantCheckEvery = scenario.SampleInterval, FullInvariantCheckMinEvents = 0 };
 
         Assert.That(() => run.Run(scenario.SampleInterval), Throws.Nothing, "CheckInvariants at every sample");
 
@@ -49,5 +52,35 @@ public sealed class InvariantTests
         Assert.That(states.GetValueOrDefault(VolumeState.Degraded), Is.EqualTo(final["volumes_degraded_pct"]).Within(1e-6));
         Assert.That(states.GetValueOrDefault(VolumeState.Lost), Is.EqualTo(final["volumes_lost_pct"]).Within(1e-6));
         Assert.That(states.Values.Sum(), Is.EqualTo(Volumes));
+    }
+
+    [Test]
+    public void AFullRecountWaitsForAsManyEventsAsVolumesAndNodesUnlessTold()
+    {
+        // A quiet day (no fault, no API call, so hardly an event): by default the hourly recount runs at the horizon
+        // only; with a minimum of 0 events, every hour.
+        var quiet = Small(horizonH: 24);
+        Assert.That(Recounts(quiet, minEvents: null).Checks, Is.EqualTo(1), "quiet, by default");
+        Assert.That(Recounts(quiet, minEvents: 0).Checks, Is.EqualTo(24), "quiet, no minimum");
+
+        // A busy day: nodes fail every few minutes (MTTF 4 h over 40 nodes) and their volumes re-mirror, thousands of
+        // events an hour against 2,040 volumes and nodes: most hours are recounted.
+        var failures = new NodeFailuresFault
+        {
+            At = Duration.Zero, Cluster = ClusterName, Mttf = Duration.FromHours(4),
+            Repair = new DurationDistributionSpec { Median = Duration.FromMinutes(30) },
+        };
+        var (checks, events) = Recounts(Small(horizonH: 24, faults: [failures]), minEvents: null);
+        Assert.That(checks, Is.InRange(12, 24), $"busy, by default: {events} events");
+    }
+
+    private static (int Checks, long Events) Recounts(Scenario scenario, long? minEvents)
+    {
+        var run = new Experiments.SimulationRun(scenario, seed: 1, replication: 0, scale: 1)
+        {
+            FullInvariantCheckEvery = Duration.FromHours(1), FullInvariantCheckMinEvents = minEvents,
+        };
+        run.Run(Duration.FromMinutes(10));
+        return (run.FullInvariantChecks, run.EventsProcessed);
     }
 }

@@ -23,8 +23,9 @@ public sealed class ClusterRig
                 zones.Add(new ZoneInfo(zones.Count, zone.Name, region.Name));
         ControlPlane = new ControlPlaneService(Sim, streams, scenario.ControlPlane, zones.Select(z => z.Name).ToList(), _ => 0);
         var zoneSpec = scenario.Topology.Regions.SelectMany(r => r.Zones).First(z => z.Clusters.Count > 0);
+        var spanned = (zoneSpec.Clusters[0].Zones ?? [zoneSpec.Name]).Select(name => zones.First(z => z.Name == name)).Select(z => (z.Index, z.Name)).ToList();
         Cluster = new StorageCluster(0, zoneSpec.Clusters[0].Name, zones.First(z => z.Name == zoneSpec.Name).Index, zoneSpec.Name,
-            zoneSpec.Clusters[0], scenario.Replication, scenario.RetryAccounting, Sim, streams, ControlPlane, observer);
+            zoneSpec.Clusters[0], scenario.Replication, scenario.RetryAccounting, Sim, streams, ControlPlane, observer, spanned);
         Timeline.Schedule(scenario, Sim, [Cluster], zones, ControlPlane, streams);
     }
 

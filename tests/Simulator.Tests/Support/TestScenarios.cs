@@ -129,7 +129,7 @@ public static class TestScenarios
     /// <summary>Runs <paramref name="scenario"/> once, sampling every minute.</summary>
     public static Experiments.SimulationRun Run(Scenario scenario, ulong seed = 1, Duration? fullInvariantCheckEvery = null)
     {
-        var run = new Experiments.SimulationRun(scenario, seed, 0, 1) { FullInvariantCheckEvery = fullInvariantCheckEvery ?? Duration.FromHours(1) };
+        var run = new Experiments.SimulationRun(scenario, seed, 0, 1) { FullInvariantCheckEvery = fullInvariantCheckEvery ?? Duration.FromHours(1), FullInvariantCheckMinEvents = 0 };
         run.Run(scenario.SampleInterval);
         return run;
     }

@@ -20,7 +20,7 @@ public sealed record PowerLossFault : ClusterFaultSpec, IValidatable
     [Description("Share of the cluster's nodes that lose power, drawn at random by this fault (or give power_domains).")]
     [Range("0%", "100%")]
     public Fraction? Portion { get; init; }
-    [Description("The power domains (0, 1, …) whose every node loses power (or give portion).")]
+    [Description("The power domains (0, 1, …) whose every node loses power (or give portion); in a cluster spanning zones, power domain z·P + p is the p-th of the z-th zone of its `zones` (P: its power_domains).")]
     [NotEmpty]
     public IReadOnlyList<int>? PowerDomains { get; init; }
     [Description("Time from the loss until each node has power again: log-normal (sigma 0: the same for all).")]

@@ -17,7 +17,10 @@ public sealed record ClusterSpec : IValidatable
     [Positive]
     [Scaled(Minimum = 1)]
     public required int Volumes { get; init; }
-    [Description("Power domains of the cluster (parts of the zone fed by one power supply); nodes are spread over them in turn.")]
+    [Description("The zones of the cluster's region its nodes are spread over, in turn (node n in the (n mod Z)-th); must include the zone it is listed under. None = that zone alone. Its volumes are counted in that zone's metrics only.")]
+    [NotEmpty]
+    public IReadOnlyList<string>? Zones { get; init; }
+    [Description("Power domains in each zone of the cluster (parts of a zone fed by one power supply); a zone's nodes are spread over them in turn. Power domain z·P + p is the p-th of the z-th zone of `zones`.")]
     [Range(1, 10_000)]
     [Unscaled("the layout: --scale changes the nodes in each domain, not the domains")]
     public int PowerDomains { get; init; } = 1;
@@ -66,16 +69,26 @@ public sealed record ClusterSpec : IValidatable
     [Unscaled("per node")]
     public Bandwidth? NodeNetwork { get; init; }
 
+    /// <summary>Zones the cluster's nodes are spread over: the distinct names of <see cref="Zones"/>, or 1 when it has none.</summary>
+    public int ZoneCount => Zones is { Count: > 0 } zones ? zones.Distinct().Count() : 1;
+
+    /// <summary>Power domains of the whole cluster: <see cref="PowerDomains"/> in each of its zones.</summary>
+    public int TotalPowerDomains => PowerDomains * ZoneCount;
+
     /// <summary>The kind's name in the placement module.</summary>
     public string PlacementName => SnakeCase.From(Placement.ToString());
 
     public IEnumerable<(string RelativePath, string Message)> Validate(ValidationContext context)
     {
-        if (!context.IsBound("nodes", "replicas", "power_domains", "racks_per_power_domain", "placement", "scatter_width") || Nodes < 1) yield break;
+        if (Zones is not null && context.IsBound("zones[*]"))
+            for (int i = 0; i < Zones.Count; i++)
+                if (Zones.Take(i).Count(z => z == Zones[i]) == 1) // its second occurrence
+                    yield return ($"zones[{i}]", $"zone \"{Zones[i]}\" is listed {Zones.Count(z => z == Zones[i])} times");
+        if (!context.IsBound("zones[*]", "nodes", "replicas", "power_domains", "racks_per_power_domain", "placement", "scatter_width") || Nodes < 1) yield break;
         bool takesWidth = Simulator.Placement.PlacementKinds.TakesScatterWidth(PlacementName);
         if (takesWidth && ScatterWidth is null) { yield return ("placement", $"{PlacementName} placement needs a scatter_width"); yield break; }
         if (!takesWidth && ScatterWidth is not null) { yield return ("scatter_width", $"only copyset and scatter placement take a scatter_width, not {PlacementName}"); yield break; }
-        var domains = Simulator.Placement.FailureDomains.Uniform(Nodes, 1, PowerDomains, RacksPerPowerDomain);
+        var domains = Simulator.Placement.FailureDomains.Uniform(Nodes, ZoneCount, PowerDomains, RacksPerPowerDomain);
         if (Simulator.Placement.PlacementKinds.Check(PlacementName, domains, Replicas, ScatterWidth ?? 0) is { } problem)
             yield return (context.IsGiven("placement") ? "placement" : "replicas", problem);
     }

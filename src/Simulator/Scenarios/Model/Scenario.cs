@@ -75,11 +75,12 @@ public sealed record Scenario : IValidatable
                 ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
                 : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
-        var layouts = context.IsBound("topology.regions[*].zones[*].clusters[*]")
-            ? Topology.Regions.SelectMany(r => r.Zones).SelectMany(z => z.Clusters).DistinctBy(c => c.Name)
-                .ToDictionary(c => c.Name, c => (c.PowerDomains, c.RacksPerPowerDomain))
+        var clusterSpecs = context.IsBound("topology.regions[*].zones[*].clusters[*]")
+            ? Topology.Regions.SelectMany(r => r.Zones.SelectMany(z => z.Clusters.Select(c => (Zone: z.Name, Cluster: c)))).DistinctBy(c => c.Cluster.Name).ToList()
             : null;
-        var names = new ScenarioNames(zoneNames, clusterNames, apis, layouts);
+        var layouts = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (c.Cluster.PowerDomains, c.Cluster.RacksPerPowerDomain));
+        var spans = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (IReadOnlyList<string>)(c.Cluster.Zones?.Distinct().ToList() ?? [c.Zone]));
+        var names = new ScenarioNames(zoneNames, clusterNames, apis, layouts, spans);
         for (int i = 0; i < Faults.Count; i++)
             if (Faults[i] is { } fault)
                 foreach (var (field, message) in fault.CheckNames(names))
