@@ -8,7 +8,11 @@ namespace Simulator.Storage;
 /// while it is in progress (a <see cref="FailureScope"/>), every healthy volume that leaves the healthy state is put
 /// down to it (<see cref="OnStateChanged"/>), and when the volume is healthy again — or lost, of unknown
 /// consistency, restored by hand — the event counts it settled. A volume already short when another event hits it
-/// stays with the first. Reachability that is noticed later (a write timing out) is put down to the event that made
+/// stays with the first. A volume of unknown consistency is settled, not short: it waits for its recovery snapshot
+/// with whatever replicas it keeps, so a failure that takes some of them counts nothing; one that leaves it no copy
+/// (the crash of the node of its last replica: stuck, unavailable) makes it short again, as if it were healthy, until
+/// the node is back and it waits for its snapshot again (settled as of unknown consistency) or it is lost or restored
+/// by hand. Reachability that is noticed later (a write timing out) is put down to the event that made
 /// the node unreachable (<see cref="EventOfNode"/>). The cost is one int per volume and per node, and O(1) per
 /// transition: the work of a failure grows with the volumes it touches, never with the cluster's volume count.
 /// </summary>
@@ -90,8 +94,10 @@ public sealed class FailureLog(Simulation sim, int volumes, int nodes)
     public int EventOfNode(int n) => n < _nodeEvent.Length ? _nodeEvent[n] : -1;
 
     /// <summary>
-    /// A volume's state changed (from <see cref="VolumeTable.SetState"/>): a healthy volume leaving the healthy state is
-    /// made short by the event in progress; a short one that is healthy again, lost or of unknown consistency is settled.
+    /// A volume's state changed (from <see cref="VolumeTable.SetState"/>): a healthy volume leaving the healthy state, or
+    /// one of unknown consistency becoming stuck or degraded (its last copy crashed), is made short by the event in
+    /// progress; a short one that is healthy again, lost or of unknown consistency is settled. A volume is short exactly
+    /// while it is stuck or degraded.
     /// </summary>
     /// <param name="v">The volume.</param>
     /// <param name="prev">Its state before.</param>
@@ -100,7 +106,8 @@ public sealed class FailureLog(Simulation sim, int volumes, int nodes)
     /// <param name="replicated">It has all its replicas (for <see cref="VolumeState.Healthy"/>: not restored outside the cluster).</param>
     internal void OnStateChanged(int v, VolumeState prev, VolumeState next, bool unavailable, bool replicated)
     {
-        if (prev == VolumeState.Healthy)
+        // Of unknown consistency (settled), a volume is short again once it is stuck or degraded: its last copy crashed.
+        if (prev == VolumeState.Healthy || (prev == VolumeState.ConsistencyUnknown && next is VolumeState.Stuck or VolumeState.Degraded))
         {
             int e = _current >= 0 ? _current : Unattributed();
             var entry = _events[e];

@@ -72,7 +72,9 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
                 // Another replica remains: it serves (the next in order, if the serving one was here).
                 bool serving = _v.Primary(v) == n;
                 _v.RemoveReplica(v, n);
-                if (blocked) { _v.Check(v); continue; }
+                // Blocked: it waits for its replicas to come back. Of unknown consistency: the replicas left are no more
+                // certain than this one, so it neither serves nor re-mirrors from them; it still waits for its recovery snapshot.
+                if (blocked || _v.State(v) == VolumeState.ConsistencyUnknown) { _v.Check(v); continue; }
                 if (!serving && _v.State(v) != VolumeState.Healthy)
                 {
                     // Already re-mirroring, and a partner is gone too: under the majority rule it may lose its quorum.
@@ -125,7 +127,11 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         cluster.Retries.WakeWaiters();
     }
 
-    /// <summary>An unavailable volume's copy is read again: recoverable → it searches for a partner (or is healthy, by hand); not → lost.</summary>
+    /// <summary>
+    /// An unavailable volume's copy is read again: recoverable → it searches for a partner (or is healthy, by hand), or,
+    /// if its every replica had lost power (it was of unknown consistency when its last copy crashed), waits for its
+    /// recovery snapshot again; not → lost.
+    /// </summary>
     public void Recover(int v, bool byHand)
     {
         var remirror = cluster.ReMirror;
@@ -141,6 +147,13 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
             // Restored by hand onto a new volume (from the node's disks or a snapshot), outside the cluster's accounting.
             _v.ClearReplicas(v);
             remirror.Become(v, VolumeState.Healthy);
+            return;
+        }
+        if (_v.Has(v, VolumeFlags.PowerLost))
+        {
+            // The crash did not make its last writes any more certain: nothing is re-mirrored from this copy.
+            remirror.Become(v, VolumeState.ConsistencyUnknown);
+            cluster.Lists.Append(WaitList.ConsistencyUnknown, v);
             return;
         }
         _v.Failed[v] = 0;

@@ -255,7 +255,8 @@ public sealed class VolumeTable
 
     /// <summary>
     /// What must hold of one volume between transitions: replicas and copy target on distinct nodes, none of them
-    /// crashed unless the volume waits for that node; as many replicas as its state says under its write rule.
+    /// crashed unless the volume waits for that node; as many replicas as its state says under its write rule; short by
+    /// a failure event (<see cref="FailureLog.EventOf"/>) exactly while stuck or degraded.
     /// </summary>
     public void Check(int v)
     {
@@ -274,6 +275,8 @@ public sealed class VolumeTable
             if (_nodes.IsDead(replicas[i]) && !(unavailable && !blocked)) problem = "has a replica on a crashed node";
         }
         if (t >= 0 && _nodes.IsDead(t)) problem ??= "copies towards a crashed node";
+        if (_failures is not null && (_failures.EventOf(v) >= 0) != (_state[v] is VolumeState.Stuck or VolumeState.Degraded))
+            problem ??= _failures.EventOf(v) >= 0 ? $"is short by failure event {_failures.EventOf(v)} though neither stuck nor degraded" : "is stuck or degraded without a failure event";
         problem ??= _state[v] switch
         {
             VolumeState.Healthy when t >= 0 || unavailable => "healthy with a copy target or unavailable",
