@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using Simulator.Engine;
 using Simulator.Placement;
 using Simulator.Scenarios.Model;
@@ -65,8 +64,4 @@ public sealed class DomainOutage
             if (_cluster.NodeCrashesOf(n) == crashes && _cluster.NodeStatusOf(n) == NodeStatus.Crashed) _cluster.Replace(n);
     }
 
-    /// <summary>A repair time drawn from <paramref name="repair"/> (log-normal; sigma 0: the median).</summary>
-    public static Duration DrawRepair(DurationDistributionSpec repair, RandomStream stream) => repair.Sigma > 0
-        ? Duration.FromSeconds(LogNormal.Sample(stream, Math.Log(repair.Median.TotalSeconds), repair.Sigma))
-        : repair.Median;
 }

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using Simulator.Engine;
 using Simulator.Scenarios.Model;
 
@@ -106,9 +105,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         }
         _n.EndCrash(n);
         if (forGood) { cluster.Retries.Changed(); return; }
-        var delay = cluster.Spec.Crash.RestartDelay;
-        double restartS = LogNormal.Sample(cluster.RestartStream, Math.Log(delay.Median.TotalSeconds), delay.Sigma);
-        _sim.ScheduleAfter(Duration.FromSeconds(restartS), this, 0, n);
+        _sim.ScheduleAfter(cluster.Spec.Crash.RestartDelay.Sample(cluster.RestartStream), this, 0, n);
         cluster.Retries.Changed();
     }
 

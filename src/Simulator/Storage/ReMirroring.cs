@@ -178,7 +178,9 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
     void Network.IFlowClient.OnFlowDone(long token)
     {
         int v = (int)(token & 0xFFFFFFFF);
-        if (_v.Epoch[v] != (int)(token >> 32)) return; // cannot happen: a copy that stops is cancelled
+        // A copy that stops for any reason is cancelled (StopCopy): a completion is always the volume's current copy.
+        if (_v.Epoch[v] != (int)(token >> 32) || !_v.Has(v, VolumeFlags.Copying))
+            throw new InvalidOperationException($"cluster {cluster.Name}: volume {v} finished a copy it no longer makes");
         CopyDone(v);
     }
 

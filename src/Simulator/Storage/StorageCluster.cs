@@ -161,8 +161,6 @@ public sealed class StorageCluster
     public int CopiesInFlight => ReMirror.Copying;
     /// <summary>Bandwidth re-mirroring copies use now, bits per second.</summary>
     public double RepairBandwidthBps => Network.CopyTrafficBps;
-    /// <summary>Bytes re-mirroring copies in flight have still to send.</summary>
-    public double CopyBytesRemaining => Network.Flows.BytesRemaining;
     /// <summary>Volumes with fewer replicas than the replication factor (not lost, not restored outside the cluster).</summary>
     public int UnderReplicatedVolumes => Volumes.Stuck + Volumes.Degraded;
     public double CutFraction => Operators.CutFraction;

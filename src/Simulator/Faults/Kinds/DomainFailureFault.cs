@@ -43,7 +43,7 @@ public sealed record DomainFailureFault : ClusterFaultSpec
         var cluster = timeline.Cluster(Cluster);
         var level = DomainOutage.LevelOf(Level);
         var wipe = timeline.Streams.Get("domain-failure-data:" + cluster.Name, index);
-        var repair = DomainOutage.DrawRepair(Repair, timeline.Streams.Get("domain-failure-repair:" + cluster.Name, index));
+        var repair = Repair.Sample(timeline.Streams.Get("domain-failure-repair:" + cluster.Name, index));
         DomainOutage? outage = null;
         timeline.At(At, () => outage = DomainOutage.Begin(cluster, level, Index, DataLost.Value, wipe, $"faults[{index}]"));
         timeline.At(At + repair, () => outage!.End());

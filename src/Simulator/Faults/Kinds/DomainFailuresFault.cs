@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 using Simulator.Engine;
 using Simulator.Placement;
 using Simulator.Scenarios;
@@ -40,12 +38,11 @@ public sealed record DomainFailuresFault : ClusterFaultSpec
     {
         var cluster = timeline.Cluster(Cluster);
         var level = DomainOutage.LevelOf(Level);
-        // Weibull(k, λ) has mean λ Γ(1 + 1/k): the scale that gives the mean time to failure asked for.
-        double scaleS = Mttf.TotalSeconds / SpecialFunctions.Gamma(1 + 1 / Shape);
+        var lifetimes = WeibullLifetimes.WithMean(Mttf.TotalSeconds, Shape);
         for (int d = 0; d < cluster.Domains.DomainCount(level); d++)
         {
             var stream = timeline.Streams.Get($"domain-failures:{cluster.Name}:{index}", d);
-            var clock = new DomainClock(timeline.Sim, cluster, level, d, stream, this, scaleS, $"faults[{index}]");
+            var clock = new DomainClock(timeline.Sim, cluster, level, d, stream, this, lifetimes, $"faults[{index}]");
             timeline.At(At, clock.NextLife);
         }
         string what = SnakeCase.From(Level.ToString()).Replace('_', ' ');
@@ -54,19 +51,19 @@ public sealed record DomainFailuresFault : ClusterFaultSpec
 
     /// <summary>One domain's alternation of lifetimes and repairs; the stream draws the lifetime, the nodes' data loss, the repair.</summary>
     private sealed class DomainClock(Simulation sim, StorageCluster cluster, DomainLevel level, int domain, RandomStream stream,
-        DomainFailuresFault spec, double scaleS, string source) : IEventHandler
+        DomainFailuresFault spec, WeibullLifetimes lifetimes, string source) : IEventHandler
     {
         private const int EvFail = 1, EvRepair = 2;
         private DomainOutage? _outage;
 
-        public void NextLife() => sim.ScheduleAfter(Duration.FromSeconds(Weibull.Sample(stream, spec.Shape, scaleS)), this, EvFail, 0);
+        public void NextLife() => sim.ScheduleAfter(lifetimes.Sample(stream), this, EvFail, 0);
 
         void IEventHandler.OnEvent(int kind, long arg)
         {
             if (kind == EvFail)
             {
                 _outage = DomainOutage.Begin(cluster, level, domain, spec.DataLost.Value, stream, source);
-                sim.ScheduleAfter(DomainOutage.DrawRepair(spec.Repair, stream), this, EvRepair, 0);
+                sim.ScheduleAfter(spec.Repair.Sample(stream), this, EvRepair, 0);
                 return;
             }
             _outage!.End();

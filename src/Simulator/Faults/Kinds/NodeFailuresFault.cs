@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 using Simulator.Engine;
 using Simulator.Scenarios;
 using Simulator.Scenarios.Model;
@@ -40,17 +38,16 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
     public override void Schedule(TimelineContext timeline, int index)
     {
         var cluster = timeline.Cluster(Cluster);
-        // Weibull(k, λ) has mean λ Γ(1 + 1/k): the scale that gives the mean independent lifetime.
+        // Burst members count in the MTTF: independent lifetimes are longer by the failures each one brings.
         double lifeS = Bursts is null ? Mttf.TotalSeconds : Mttf.TotalSeconds * Bursts.FailuresPerIndependentFailure;
-        double scaleS = lifeS / SpecialFunctions.Gamma(1 + 1 / Shape);
-        double repairMu = Math.Log(Repair.Median.TotalSeconds);
+        var lifetimes = WeibullLifetimes.WithMean(lifeS, Shape);
         var clocks = new NodeClock[cluster.NodeCount];
         var bursts = Bursts is null ? null : new FailureBursts(timeline.Sim, cluster, Bursts,
             timeline.Streams.Get($"node-failure-bursts:{cluster.Name}", index), clocks.Length, n => clocks[n].FailInBurst());
         for (int n = 0; n < cluster.NodeCount; n++)
         {
             var stream = timeline.Streams.Get($"node-failures:{cluster.Name}:{index}", n);
-            var clock = new NodeClock(timeline.Sim, cluster, n, stream, Shape, scaleS, repairMu, Repair.Sigma, bursts, $"faults[{index}]");
+            var clock = new NodeClock(timeline.Sim, cluster, n, stream, lifetimes, Repair, bursts, $"faults[{index}]");
             clocks[n] = clock;
             timeline.At(At, clock.Start);
         }
@@ -59,7 +56,7 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
 
     /// <summary>One node's alternation of lifetimes and repairs.</summary>
     private sealed class NodeClock(Simulation sim, StorageCluster cluster, int node, RandomStream stream,
-        double shape, double scaleS, double repairMu, double repairSigma, FailureBursts? bursts, string source) : IEventHandler
+        WeibullLifetimes lifetimes, DurationDistributionSpec repair, FailureBursts? bursts, string source) : IEventHandler
     {
         private const int EvFail = 1, EvReplace = 2;
         private EventHandle _life;
@@ -75,13 +72,12 @@ public sealed record NodeFailuresFault : ClusterFaultSpec
         }
 
         private void NextLife() =>
-            _life = sim.ScheduleAfter(Duration.FromSeconds(Weibull.Sample(stream, shape, scaleS)), this, EvFail, 0);
+            _life = sim.ScheduleAfter(lifetimes.Sample(stream), this, EvFail, 0);
 
         private void FailAndRepair()
         {
             cluster.Fail(node, source);
-            double repairS = repairSigma > 0 ? LogNormal.Sample(stream, repairMu, repairSigma) : Math.Exp(repairMu);
-            sim.ScheduleAfter(Duration.FromSeconds(repairS), this, EvReplace, 0);
+            sim.ScheduleAfter(repair.Sample(stream), this, EvReplace, 0);
         }
 
         void IEventHandler.OnEvent(int kind, long arg)

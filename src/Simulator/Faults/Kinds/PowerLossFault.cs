@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using MathNet.Numerics.Distributions;
 using Simulator.Engine;
 using Simulator.Scenarios;
 using Simulator.Scenarios.Model;
@@ -73,11 +72,10 @@ public sealed record PowerLossFault : ClusterFaultSpec, IValidatable
         var restore = timeline.Streams.Get("power-restore:" + cluster.Name, index);
         var wipe = timeline.Streams.Get("power-without-data:" + cluster.Name, index);
         var network = ConnectivityAfter ?? Duration.Zero;
-        double medianS = RestoreAfter.Median.TotalSeconds;
         var first = Duration.MaxValue;
         foreach (int n in hit)
         {
-            var power = RestoreAfter.Sigma > 0 ? Duration.FromSeconds(LogNormal.Sample(restore, Math.Log(medianS), RestoreAfter.Sigma)) : RestoreAfter.Median;
+            var power = RestoreAfter.Sample(restore);
             var back = power > network ? power : network;
             bool empty = wipe.NextDouble() < WithoutData.Value;
             first = power < first ? power : first;
