@@ -74,15 +74,15 @@ public sealed class MetricsSampler
             Add(scope, MetricCatalog.RemirrorAttemptsPerS.Name, dtS > 0 ? (attempts - _lastAttempts[i]) / dtS : 0);
             Add(scope, MetricCatalog.VolumesWaiting.Name, c.WaitingVolumes + c.ParkedVolumes);
             Add(scope, MetricCatalog.CopiesInFlight.Name, c.CopiesInFlight);
-            Add(scope, MetricCatalog.RepairBandwidthGbps.Name, Math.Round(c.RepairBandwidthBps / 1e9, 6));
+            Add(scope, MetricCatalog.RepairBandwidthGbps.Name, Fluid(c.RepairBandwidthBps / 1e9));
             Add(scope, MetricCatalog.ControlPlaneCutPct.Name, 100 * c.CutFraction);
             Add(scope, MetricCatalog.RepairBacklogBytes.Name, c.RepairBacklogBytes);
             var (requests, errors) = _cp.TakeNegotiationWindow(c.ControlPlaneSource);
             Add(scope, MetricCatalog.NegotiationErrorRatePct.Name, requests > 0 ? 100 * errors / requests : 0);
             Add(scope, MetricCatalog.NegotiationsPerS.Name, dtS > 0 ? requests / dtS : 0);
             _lastAttempts[i] = attempts;
-            Add($"{MetricCatalog.Network.Prefix}{c.Name}/primary", MetricCatalog.NetworkUtilizationPct.Name, c.Network.PrimaryUtilizationPct);
-            Add($"{MetricCatalog.Network.Prefix}{c.Name}/secondary", MetricCatalog.NetworkUtilizationPct.Name, c.Network.SecondaryUtilizationPct);
+            Add($"{MetricCatalog.Network.Prefix}{c.Name}/primary", MetricCatalog.NetworkUtilizationPct.Name, Fluid(c.Network.PrimaryUtilizationPct));
+            Add($"{MetricCatalog.Network.Prefix}{c.Name}/secondary", MetricCatalog.NetworkUtilizationPct.Name, Fluid(c.Network.SecondaryUtilizationPct));
         }
         _sample.Sort((a, b) =>
         {
@@ -91,6 +91,10 @@ public sealed class MetricsSampler
         });
         _rows.AddRange(_sample);
         _lastTimeH = timeH;
+
+        // Rates shared among flows are sums of quotients: to a millionth, so that rounding noise (100.00000000030465 %
+        // for a full link) is not written as a result.
+        static double Fluid(double value) => Math.Round(value, 6);
 
         void Add(string scope, string metric, double value) => _sample.Add(new TimeSeriesRow(_replication, timeH, scope, metric, value));
 
