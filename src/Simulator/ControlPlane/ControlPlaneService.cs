@@ -4,8 +4,9 @@ using Simulator.Scenarios.Model;
 namespace Simulator.ControlPlane;
 
 /// <summary>
-/// The control plane: worker pools (one for the region, or one per zone) that serve customer API requests
-/// arriving from every zone and the re-mirroring negotiations of the storage clusters.
+/// The control plane: worker pools (one per region, or one per zone) that serve customer API requests
+/// arriving from every zone and the re-mirroring negotiations of the storage clusters. A regional pool serves the
+/// zones of its own region only: regions share nothing here, so a storm in one leaves the others' API untouched.
 /// <para>
 /// Each request kind arrives from each zone as a Poisson stream and needs a worker for its service time;
 /// a request waits in FIFO order and fails when its time-out passes first, or at once when the queue is full.
@@ -68,21 +69,25 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
     private readonly List<double> _sourceNegotiations = [], _sourceNegotiationErrors = [];
 
     public ControlPlaneService(Simulation sim, RandomStreams streams, ControlPlaneSpec spec, IReadOnlyList<string> zoneNames,
-        Func<int, double> hangProbability)
+        Func<int, double> hangProbability, IReadOnlyList<string>? zoneRegions = null)
     {
+        if (zoneRegions is not null && zoneRegions.Count != zoneNames.Count)
+            throw new ArgumentException($"{zoneRegions.Count} regions given for {zoneNames.Count} zones", nameof(zoneRegions));
         _sim = sim;
         _spec = spec;
         _zones = zoneNames.Count;
         _hangProbability = hangProbability;
         _workersPerPool = spec.Workers;
         _queueLimit = spec.QueueLimit;
-        int poolCount = spec.Scope == ControlPlaneScope.Regional ? 1 : _zones;
+        var regions = (zoneRegions ?? zoneNames.Select(_ => "")).Distinct().ToList();
+        int poolCount = spec.Scope == ControlPlaneScope.Regional ? regions.Count : _zones;
         _pools = new Resource[poolCount];
         for (int p = 0; p < poolCount; p++) _pools[p] = new Resource(sim, _workersPerPool);
         _poolFluidErlangs = new double[poolCount];
         _poolFluidBase = new double[poolCount];
         _zonePool = new int[_zones];
-        for (int z = 0; z < _zones; z++) _zonePool[z] = spec.Scope == ControlPlaneScope.Regional ? 0 : z;
+        for (int z = 0; z < _zones; z++)
+            _zonePool[z] = spec.Scope == ControlPlaneScope.Regional ? regions.IndexOf(zoneRegions?[z] ?? "") : z;
         int kinds = spec.Api.Count;
         _ratesPerSecond = new double[kinds];
         for (int k = 0; k < kinds; k++) _ratesPerSecond[k] = spec.Api[k].RatePerZone.PerSecond;

@@ -32,7 +32,8 @@ public sealed class SimulationRun
             foreach (var zone in region.Zones)
                 _zones.Add(new ZoneInfo(_zones.Count, zone.Name, region.Name));
 
-        _cp = new ControlPlaneService(_sim, streams, scenario.ControlPlane, _zones.Select(z => z.Name).ToList(), HangProbability);
+        _cp = new ControlPlaneService(_sim, streams, scenario.ControlPlane, _zones.Select(z => z.Name).ToList(), HangProbability,
+            _zones.Select(z => z.Region).ToList());
 
         string? dbZone = scenario.Databases?.Zone;
         var observer = new ObserverRelay();

@@ -36,6 +36,35 @@ public sealed class ApiStarvationTests
         Assert.That(Series.Between(run, ZoneBScope, "api_error_rate_pct", 0, 2), Is.All.LessThan(0.5));
     }
 
+    /// <summary>
+    /// The same starvation with zb in a region of its own: a regional control plane is one pool per region, so za's
+    /// hung calls starve za's region and leave zb's region untouched (nothing in the model couples two regions'
+    /// control planes).
+    /// </summary>
+    [Test]
+    public void AStormInOneRegionLeavesAnotherRegionsApiErrorsAtZero()
+    {
+        var one = Starving(freeCapacityPct: 0.5, ControlPlaneScope.Regional);
+        var region = one.Topology.Regions[0];
+        var two = one with
+        {
+            Topology = new TopologySpec
+            {
+                Regions =
+                [
+                    region with { Zones = region.Zones.Where(z => z.Name == ZoneA).ToList() },
+                    new RegionSpec { Name = "other-region", Zones = region.Zones.Where(z => z.Name == ZoneB).ToList() },
+                ],
+            },
+        };
+
+        var run = Run(two);
+
+        Assert.That(Series.Between(run, ZoneAScope, "api_error_rate_pct", 0.5, 2).Average(), Is.GreaterThan(10), "za's region starves");
+        Assert.That(Series.Between(run, ZoneBScope, "api_error_rate_pct", 0, 2), Is.All.EqualTo(0));
+        Assert.That(Series.Between(run, ZoneBScope, "control_plane_utilization_pct", 0, 2).Max(), Is.LessThan(50));
+    }
+
     [Test]
     public void NoCallHangsWhileTheZoneHasSpace()
     {

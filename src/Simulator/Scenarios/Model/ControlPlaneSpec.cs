@@ -3,10 +3,10 @@ using System.ComponentModel;
 
 namespace Simulator.Scenarios.Model;
 
-/// <summary>The control plane: a worker pool serving API requests and re-mirroring negotiations.</summary>
+/// <summary>The control plane: worker pools (one per region, or per zone) serving API requests and re-mirroring negotiations.</summary>
 public sealed record ControlPlaneSpec
 {
-    [Description("regional: one pool for every zone of the region (2011); per_zone: one pool per zone.")]
+    [Description("regional: one pool per region, for every zone of that region (2011); per_zone: one pool per zone. Regions never share a pool.")]
     public ControlPlaneScope Scope { get; init; } = ControlPlaneScope.Regional;
     [Description("Workers (threads) of each pool (multiplied by --scale).")]
     [Positive]
