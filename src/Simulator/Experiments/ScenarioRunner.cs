@@ -44,7 +44,8 @@ public static class ScenarioRunner
             Series = run.Rows,
             Markers = run.Markers,
             Failures = failures,
-            FailureFigures = Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
+            FailureFigures = [.. Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
+                .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion)],
         };
     }
 

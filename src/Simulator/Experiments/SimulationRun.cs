@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Simulator.Scenarios;
 using Simulator.ControlPlane;
+using Simulator.CrossRegion;
 using Simulator.Engine;
 using Simulator.Faults;
 using Simulator.Metrics;
@@ -19,6 +20,7 @@ public sealed class SimulationRun
     private readonly List<ZoneInfo> _zones = [];
     private readonly ControlPlaneService _cp;
     private readonly DatabaseFleet? _databases;
+    private readonly CrossRegionReplication? _crossRegion;
     private readonly MetricsSampler _sampler;
     private readonly IReadOnlyList<TimelineMarker> _markers;
     private readonly List<long> _typicalSizeMiB = []; // median volume size of each cluster: what a new volume needs
@@ -53,10 +55,15 @@ public sealed class SimulationRun
         if (dbZone is not null)
         {
             _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), streams);
-            observer.Target = _databases;
+            observer.Targets.Add(_databases);
         }
-        _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone);
-        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams);
+        if (scenario.CrossRegion.Count > 0 || scenario.Topology.Links.Count > 0)
+        {
+            _crossRegion = new CrossRegionReplication(_sim, streams, scenario, _clusters, _zones);
+            observer.Targets.Add(_crossRegion);
+        }
+        _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone, _crossRegion);
+        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, _crossRegion);
         AffectedZone = scenario.AffectedZoneName;
     }
 
@@ -69,6 +76,8 @@ public sealed class SimulationRun
     public long VolumesTotal => _clusters.Sum(c => (long)c.VolumeCount);
     public DatabaseFleet? Databases => _databases;
     public ControlPlaneService ControlPlane => _cp;
+    /// <summary>Links and cross-region replication, when the scenario has any.</summary>
+    public CrossRegionReplication? CrossRegion => _crossRegion;
 
     /// <summary>
     /// The failure events of every cluster that made volumes short, as they stand now (at the horizon once run), in
@@ -113,6 +122,7 @@ public sealed class SimulationRun
             if (at >= horizon || (at.Ticks >= nextCheck && _sim.EventsProcessed - eventsAtCheck >= minEvents))
             {
                 foreach (var c in _clusters) c.CheckInvariants();
+                _crossRegion?.CheckInvariants();
                 FullInvariantChecks++;
                 while (nextCheck <= at.Ticks) nextCheck += Math.Max(1, FullInvariantCheckEvery.Ticks);
                 eventsAtCheck = _sim.EventsProcessed;
@@ -136,11 +146,13 @@ public sealed class SimulationRun
         return p;
     }
 
-    /// <summary>Lets clusters be built before the databases that listen to them.</summary>
+    /// <summary>Lets clusters be built before the databases and the cross-region replication that listen to them.</summary>
     private sealed class ObserverRelay : IVolumeObserver
     {
-        public IVolumeObserver? Target { get; set; }
-        public void OnBlockedChanged(int cluster, int volume, bool blocked, bool byNetwork) =>
-            Target?.OnBlockedChanged(cluster, volume, blocked, byNetwork);
+        public List<IVolumeObserver> Targets { get; } = [];
+        public void OnBlockedChanged(int cluster, int volume, bool blocked, bool byNetwork)
+        {
+            foreach (var t in Targets) t.OnBlockedChanged(cluster, volume, blocked, byNetwork);
+        }
     }
 }

@@ -12,9 +12,9 @@ public static class Timeline
 {
     /// <summary>Schedules every fault, then every action, in the scenario's order; returns the markers to draw.</summary>
     public static IReadOnlyList<TimelineMarker> Schedule(Scenario scenario, Simulation sim, IReadOnlyList<StorageCluster> clusters,
-        IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams)
+        IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams, CrossRegion.CrossRegionReplication? crossRegion = null)
     {
-        var timeline = new TimelineContext(sim, clusters, zones, cp, streams);
+        var timeline = new TimelineContext(sim, clusters, zones, cp, streams, crossRegion);
         for (int i = 0; i < scenario.Faults.Count; i++) scenario.Faults[i].Schedule(timeline, i);
         for (int i = 0; i < scenario.Operators.Count; i++) scenario.Operators[i].Schedule(timeline, i);
         return timeline.Markers();

@@ -158,10 +158,12 @@ public static class MetricCatalog
         "the network is congested when its inelastic traffic alone does.");
 
     /// <summary>The scope kinds, from the widest to the narrowest.</summary>
-    public static IReadOnlyList<ScopeKind> ScopeKinds { get; } = [Region, Zone, Cluster, Network];
+    /// (Built on first use: the cross-region part is another class, whose own initialisation reads this one's scopes.)
+    public static IReadOnlyList<ScopeKind> ScopeKinds => s_scopeKinds ??= [Region, Zone, Cluster, Network, CrossRegionMetrics.Link, CrossRegionMetrics.Replication];
+    private static IReadOnlyList<ScopeKind>? s_scopeKinds;
 
     /// <summary>Every metric the sampler emits, grouped by scope kind.</summary>
-    public static IReadOnlyList<MetricDefinition> All { get; } =
+    public static IReadOnlyList<MetricDefinition> All => s_all ??=
     [
         VolumesStuckPct, VolumesUnavailablePct, VolumesDegradedPct, VolumesLostPct, VolumesEverStuckPct, VolumesStuckByCrashPct,
         VolumesStuckPctOfAffected, VolumesNotRestoredPctOfAffected, VolumesConsistencyUnknownPct, VolumesRecoveredBySnapshotPct,
@@ -171,7 +173,9 @@ public static class MetricCatalog
         FreeCapacityPct, NodesCrashedTotal, NodesIsolated, NodesUnpowered, NodesDark, NodesAddedTotal, RemirrorAttemptsPerS, VolumesWaiting,
         CopiesInFlight, RepairBandwidthGbps, ControlPlaneCutPct, NegotiationErrorRatePct, NegotiationsPerS,
         NetworkUtilizationPct,
+        .. CrossRegionMetrics.Series,
     ];
+    private static IReadOnlyList<MetricDefinition>? s_all;
 
     /// <summary>Scope kinds the figures of failure events are summarised for.</summary>
     private static readonly ScopeKind[] FailureScopes = [Zone, Cluster];

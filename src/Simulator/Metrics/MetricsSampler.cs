@@ -19,13 +19,15 @@ public sealed class MetricsSampler
     private readonly DatabaseFleet? _databases;
     private readonly string? _databaseScope;
     private readonly double[] _lastAttempts;
+    private readonly CrossRegion.CrossRegionReplication? _crossRegion;
     private double _lastTimeH;
     private readonly List<TimeSeriesRow> _rows = [];
     private readonly List<TimeSeriesRow> _sample = [];
 
     public MetricsSampler(int replication, IReadOnlyList<ZoneInfo> zones, IReadOnlyList<StorageCluster> clusters,
-        ControlPlaneService cp, DatabaseFleet? databases, string? databaseZone)
+        ControlPlaneService cp, DatabaseFleet? databases, string? databaseZone, CrossRegion.CrossRegionReplication? crossRegion = null)
     {
+        _crossRegion = crossRegion;
         _replication = replication;
         _zones = zones;
         _clusters = clusters;
@@ -84,6 +86,7 @@ public sealed class MetricsSampler
             Add($"{MetricCatalog.Network.Prefix}{c.Name}/primary", MetricCatalog.NetworkUtilizationPct.Name, Fluid(c.Network.PrimaryUtilizationPct));
             Add($"{MetricCatalog.Network.Prefix}{c.Name}/secondary", MetricCatalog.NetworkUtilizationPct.Name, Fluid(c.Network.SecondaryUtilizationPct));
         }
+        if (_crossRegion is not null) CrossRegionSampling.Sample(_crossRegion, _zones, _clusters, Add);
         _sample.Sort((a, b) =>
         {
             int s = string.CompareOrdinal(a.Scope, b.Scope);

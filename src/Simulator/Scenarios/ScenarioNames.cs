@@ -39,6 +39,14 @@ public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<st
     public IReadOnlyList<string>? ZonesOf(string cluster) => clusterZones is not null && clusterZones.TryGetValue(cluster, out var spanned) ? spanned : null;
 
     public IReadOnlyList<string>? Zones { get; } = zones;
+    /// <summary>The regions' names, or null when one could not be read.</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+    /// <summary>The links' names, or null when one could not be read.</summary>
+    public IReadOnlyList<string>? Links { get; init; }
+    /// <summary>The region of each zone (and of each region, itself), or null when unknown.</summary>
+    public IReadOnlyDictionary<string, string>? RegionOfPlace { get; init; }
+    /// <summary>The home zone of each cluster, or null when unknown.</summary>
+    public IReadOnlyDictionary<string, string>? ClusterZone { get; init; }
     public IReadOnlyList<string>? Clusters { get; } = clusters;
     public IReadOnlyList<string>? Apis { get; } = apis;
 
@@ -46,6 +54,13 @@ public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<st
     public string? UnknownZone(string name) => Unknown("zone", name, Zones);
     public string? UnknownCluster(string name) => Unknown("cluster", name, Clusters);
     public string? UnknownApi(string name) => Unknown("api", name, Apis);
+    public string? UnknownRegion(string name) => Unknown("region", name, Regions);
+    public string? UnknownLink(string name) => Unknown("link", name, Links);
+
+    /// <summary>The problem with <paramref name="name"/> as a place (a region or a zone), or null when it names one (or cannot be checked).</summary>
+    public string? UnknownPlace(string name) =>
+        Regions is null || Zones is null || Regions.Contains(name) || Zones.Contains(name) ? null
+            : $"expected a region or a zone ({string.Join(", ", Regions.Concat(Zones).Distinct())}), found \"{name}\"{DidYouMean.Hint(name, [.. Regions.Concat(Zones)])}";
 
     private static string? Unknown(string what, string? name, IReadOnlyList<string>? known) =>
         name is null || known is null || known.Contains(name) ? null : Message(what, name, known);

@@ -32,6 +32,8 @@ public sealed record Scenario : IValidatable
     public required ReplicationSpec Replication { get; init; }
     public required ControlPlaneSpec ControlPlane { get; init; }
     public DatabasesSpec? Databases { get; init; }
+    [Description("Classes of volumes replicated asynchronously to another region, with failover.")]
+    public IReadOnlyList<CrossRegionSpec> CrossRegion { get; init; } = [];
     [Description("Faults that hit the system, each of a kind (kind: routing_change, …).")]
     public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
     [Description("Operator actions, each of a kind (action: disable_api, …), in any order.")]
@@ -80,7 +82,19 @@ public sealed record Scenario : IValidatable
             : null;
         var layouts = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (c.Cluster.PowerDomains, c.Cluster.RacksPerPowerDomain));
         var spans = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (IReadOnlyList<string>)(c.Cluster.Zones?.Distinct().ToList() ?? [c.Zone]));
-        var names = new ScenarioNames(zoneNames, clusterNames, apis, layouts, spans);
+        var regionNames = context.IsBound("topology.regions[*].name") ? Topology.Regions.Select(r => r.Name).ToList() : null;
+        var names = new ScenarioNames(zoneNames, clusterNames, apis, layouts, spans)
+        {
+            Regions = regionNames,
+            Links = context.IsBound("topology.links[*].name") ? Topology.Links.Select(l => l.Name).ToList() : null,
+            RegionOfPlace = regionNames is null || zoneNames is null ? null
+                : Topology.Regions.SelectMany(r => r.Zones.Select(z => (z.Name, Region: r.Name)).Append((Name: r.Name, Region: r.Name)))
+                    .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Region),
+            ClusterZone = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Zone),
+        };
+        foreach (var dup in (regionNames ?? []).Select((n, i) => (n, i)).GroupBy(x => x.n).Where(g => g.Count() > 1))
+            yield return ($"topology.regions[{dup.ElementAt(1).i}].name", $"region \"{dup.Key}\" is defined {dup.Count()} times");
+        foreach (var problem in CrossRegionRules.Check(this, context, names)) yield return problem;
         for (int i = 0; i < Faults.Count; i++)
             if (Faults[i] is { } fault)
                 foreach (var (field, message) in fault.CheckNames(names))

@@ -1,0 +1,61 @@
+using Simulator.Scenarios.Model;
+
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// The rules of links and cross-region classes that field constraints cannot say: the places a link joins exist and
+/// differ, a class's cluster and target region exist, the target is another region joined to the cluster's by a link,
+/// a snapshot class has a period (and only a snapshot class), shares of one cluster add up to 100 % at most, and names
+/// are unique. Paths are relative to the scenario's root.
+/// </summary>
+public static class CrossRegionRules
+{
+    public static IEnumerable<(string RelativePath, string Message)> Check(Scenario scenario, ValidationContext context, ScenarioNames names)
+    {
+        var regionOf = names.RegionOfPlace;
+        var links = scenario.Topology.Links;
+        bool linksRead = context.IsBound("topology.links[*].between", "topology.links[*].name");
+        for (int i = 0; i < links.Count && linksRead; i++)
+        {
+            var l = links[i];
+            string at = $"topology.links[{i}]";
+            if (l.Between.Count != 2)
+            {
+                yield return ($"{at}.between", $"expected two places, found {l.Between.Count}");
+                continue;
+            }
+            for (int e = 0; e < 2; e++)
+                if (names.UnknownPlace(l.Between[e]) is { } problem) yield return ($"{at}.between[{e}]", problem);
+            if (l.Between[0] == l.Between[1]) yield return ($"{at}.between", $"a link joins two different places, found \"{l.Between[0]}\" twice");
+        }
+        if (linksRead)
+            foreach (var dup in links.Select((l, i) => (l.Name, i)).GroupBy(x => x.Name).Where(g => g.Count() > 1))
+                yield return ($"topology.links[{dup.ElementAt(1).i}].name", $"link \"{dup.Key}\" is defined {dup.Count()} times");
+
+        var classes = scenario.CrossRegion;
+        var shares = new Dictionary<string, double>();
+        for (int i = 0; i < classes.Count; i++)
+        {
+            var c = classes[i];
+            string at = $"cross_region[{i}]";
+            if (!context.IsBound($"{at}.cluster", $"{at}.to", $"{at}.mode", $"{at}.every", $"{at}.share")) continue;
+            if (names.UnknownCluster(c.Cluster) is { } cluster) yield return ($"{at}.cluster", cluster);
+            if (names.UnknownRegion(c.To) is { } region) { yield return ($"{at}.to", region); continue; }
+            if (c.Mode == CrossRegionMode.Snapshot && c.Every is null) yield return ($"{at}.every", "mode snapshot needs a period, e.g. every: 15m");
+            if (c.Mode == CrossRegionMode.Continuous && c.Every is not null)
+                yield return ($"{at}.every", "only mode snapshot takes a period; continuous replication ships writes as they happen");
+            shares[c.Cluster] = shares.GetValueOrDefault(c.Cluster) + c.Share.Value;
+            if (shares[c.Cluster] > 1 + 1e-12)
+                yield return ($"{at}.share", $"the classes of cluster {c.Cluster} take {100 * shares[c.Cluster]:0.###} % of its volumes; at most 100 %");
+            if (names.ClusterZone is null || regionOf is null || !names.ClusterZone.TryGetValue(c.Cluster, out var zone) || !linksRead) continue;
+            string home = regionOf[zone];
+            if (home == c.To) { yield return ($"{at}.to", $"expected another region than the cluster's own ({home}): a failover must leave the region"); continue; }
+            bool joined = links.Any(l => l.Between.Count == 2 && Enumerable.Range(0, 2).Any(e =>
+                (l.Between[e] == zone || l.Between[e] == home) && regionOf.GetValueOrDefault(l.Between[1 - e]) == c.To));
+            if (!joined)
+                yield return ($"{at}.to", $"no link joins {zone} (or {home}) to {c.To}: add one to topology.links");
+        }
+        foreach (var dup in classes.Select((c, i) => (c.Name, i)).GroupBy(x => x.Name).Where(g => g.Count() > 1))
+            yield return ($"cross_region[{dup.ElementAt(1).i}].name", $"class \"{dup.Key}\" is defined {dup.Count()} times");
+    }
+}
