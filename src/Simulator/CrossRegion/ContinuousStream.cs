@@ -69,6 +69,18 @@ public sealed class ContinuousStream : IShipper, IEventHandler
         return _backlog + InFlightBytes();
     }
 
+    public void Discard(double bytes)
+    {
+        Advance();
+        double dropped = Math.Clamp(bytes, 0, _backlog);
+        if (dropped <= 0) return;
+        // Counted as shipped: the writes of the stream still queued keep their order, and the backlog stays A − S.
+        _backlog -= dropped;
+        _shipped += dropped;
+        if (_backlog <= 0) { _backlog = 0; _history.Clear(); }
+        _wan.Reallocate(_direction);
+    }
+
     /// <summary>Bytes shipped and still on the wire (the last latency's worth of the stream's rate).</summary>
     private double InFlightBytes() => _r * _latencyS;
 

@@ -18,4 +18,10 @@ public interface IShipper
 
     /// <summary>Bytes written at home and not yet received by the remote region, now.</summary>
     double BacklogBytes();
+
+    /// <summary>
+    /// Drops <paramref name="bytes"/> of the backlog: writes of volumes that failed over without them (lost), which the
+    /// remote copy must no longer receive.
+    /// </summary>
+    void Discard(double bytes);
 }

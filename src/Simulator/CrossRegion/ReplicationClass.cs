@@ -193,6 +193,7 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
                 SetState(m, MemberState.FailedOver);
                 _promotedAt[m] = now;
                 Record(m, failedOver: true);
+                Shipper.Discard(_w[m] * Math.Max(0, _rpoS[m] - _wan.LatencySeconds(_direction)));
                 if (!_blockedHome[m] && !_forced[m]) FailBack(m);
             }
         }

@@ -28,7 +28,6 @@ public sealed class SnapshotShipper : IShipper, IEventHandler, IFlowClient
     private long _at;
     private readonly Queue<(long TakeTick, double Bytes)> _waiting = new();
     private (long TakeTick, double Bytes, FlowId Flow)? _shipping;
-    private double _inFlightBytes; // shipped, not yet arrived (latency)
     private readonly Queue<(long TakeTick, double Bytes)> _arriving = new();
     private long _remoteAsOf; // take time of the last snapshot received
 
@@ -57,11 +56,13 @@ public sealed class SnapshotShipper : IShipper, IEventHandler, IFlowClient
     public double BacklogBytes()
     {
         Advance();
-        return _written - ReceivedWritten();
+        return Math.Max(0, _written - _receivedWritten - _discarded);
     }
 
-    private double _receivedWritten;
-    private double ReceivedWritten() => _receivedWritten;
+    /// <summary>The backlog's count drops the bytes; the snapshots already taken still ship whole (they are images).</summary>
+    public void Discard(double bytes) => _discarded += Math.Max(0, bytes);
+
+    private double _receivedWritten, _discarded;
 
     void IEventHandler.OnEvent(int kind, long arg)
     {
@@ -76,7 +77,6 @@ public sealed class SnapshotShipper : IShipper, IEventHandler, IFlowClient
         else
         {
             var (take, bytes) = _arriving.Dequeue();
-            _inFlightBytes -= bytes;
             _receivedWritten += bytes;
             _remoteAsOf = take;
             Received++;
@@ -87,7 +87,6 @@ public sealed class SnapshotShipper : IShipper, IEventHandler, IFlowClient
     {
         var (take, bytes, _) = _shipping!.Value;
         _shipping = null;
-        _inFlightBytes += bytes;
         _arriving.Enqueue((take, bytes));
         _sim.Schedule(new SimTime(_sim.Now.Ticks + _latency.Ticks), this, EvArrive);
         ShipNext();

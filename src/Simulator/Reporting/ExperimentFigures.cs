@@ -22,9 +22,21 @@ public static class ExperimentFigures
     public static readonly FigureDefinition DatabasesImpactedPeak = new("databases_single_zone_impacted_peak_pct",
         "1-zone DBs hit peak", "%", $"peak of {MetricCatalog.DatabasesSingleZoneImpactedPct.Name} in the affected zone");
 
+    public static readonly FigureDefinition FailedOver = new("failovers", "failovers", "volumes",
+        $"{CrossRegionMetrics.FailoversTotal.Name}, summed over regions");
+    public static readonly FigureDefinition RpoP99 = new("rpo_p99_s", "RPO p99", "s",
+        $"{CrossRegionMetrics.RpoP99S.Name}, the largest over regions");
+    public static readonly FigureDefinition RpoBytes = new("rpo_gb", "writes lost", "GB",
+        $"{CrossRegionMetrics.RpoBytesTotal.Name} in gigabytes (10^9 bytes), summed over regions");
+    public static readonly FigureDefinition RtoP50 = new("rto_p50_s", "RTO p50", "s",
+        $"{CrossRegionMetrics.RtoP50S.Name}, the largest over regions");
+    public static readonly FigureDefinition RtoMax = new("rto_max_s", "RTO max", "s",
+        $"{CrossRegionMetrics.RtoMaxS.Name}, the largest over regions");
+
     /// <summary>The figures, in column order.</summary>
     public static IReadOnlyList<FigureDefinition> All { get; } =
-        [StuckPeak, LostFinal, NodesCrashed, ApiErrorsOtherZonesPeak, ApiErrorsOtherZonesMinutes, DatabasesImpactedPeak];
+        [StuckPeak, LostFinal, NodesCrashed, ApiErrorsOtherZonesPeak, ApiErrorsOtherZonesMinutes, DatabasesImpactedPeak,
+         FailedOver, RpoP99, RpoBytes, RtoP50, RtoMax];
 
     /// <summary>The figures of one replication, in the order of <see cref="All"/>.</summary>
     /// <param name="summaries">That replication's summaries (one per metric and scope).</param>
@@ -38,6 +50,11 @@ public static class ExperimentFigures
         var crashes = rows.Where(r => r.Metric == MetricCatalog.NodesCrashedTotal.Name && MetricCatalog.Cluster.Holds(r.Scope)).ToList();
         var otherZones = rows.Where(r => r.Metric == MetricCatalog.ApiErrorRatePct.Name && r.Scope != affectedZoneScope &&
                                          MetricCatalog.Zone.Holds(r.Scope)).ToList();
+        double Regions(string metric, bool sum)
+        {
+            var values = rows.Where(r => r.Metric == metric && MetricCatalog.Region.Holds(r.Scope) && !double.IsNaN(r.Final)).Select(r => r.Final).ToList();
+            return values.Count == 0 ? double.NaN : sum ? values.Sum() : values.Max();
+        }
         return
         [
             At(MetricCatalog.VolumesStuckPct.Name, r => r.Peak),
@@ -46,6 +63,11 @@ public static class ExperimentFigures
             otherZones.Count > 0 ? otherZones.Max(r => r.Peak) : double.NaN,
             otherZones.Count > 0 ? otherZones.Max(r => r.MinutesAbove1Pct ?? double.NaN) : double.NaN,
             At(MetricCatalog.DatabasesSingleZoneImpactedPct.Name, r => r.Peak),
+            Regions(CrossRegionMetrics.FailoversTotal.Name, sum: true),
+            Regions(CrossRegionMetrics.RpoP99S.Name, sum: false),
+            Regions(CrossRegionMetrics.RpoBytesTotal.Name, sum: true) / 1e9,
+            Regions(CrossRegionMetrics.RtoP50S.Name, sum: false),
+            Regions(CrossRegionMetrics.RtoMaxS.Name, sum: false),
         ];
     }
 }
