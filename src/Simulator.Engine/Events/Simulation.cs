@@ -93,6 +93,18 @@ public sealed class Simulation
     }
 
     /// <summary>
+    /// Like <see cref="RunUntil(SimTime)"/>, calling <paramref name="afterEachEvent"/> after every event (to check
+    /// invariants event by event in tests; slower).
+    /// </summary>
+    public void RunUntil(SimTime end, Action afterEachEvent)
+    {
+        ArgumentNullException.ThrowIfNull(afterEachEvent);
+        if (end.Ticks < _now)
+            throw new ArgumentOutOfRangeException(nameof(end), end, $"cannot run until {end}: the simulation is already at {Now}");
+        if (!RunCore(end.Ticks, () => { afterEachEvent(); return false; })) _now = end.Ticks;
+    }
+
+    /// <summary>
     /// Fires events until <paramref name="condition"/> returns true (checked before the first event and
     /// after each event), until none is pending, or until <see cref="Stop"/> is called.
     /// </summary>

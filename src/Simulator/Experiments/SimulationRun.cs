@@ -99,6 +99,12 @@ public sealed class SimulationRun
     /// </summary>
     public long? FullInvariantCheckMinEvents { get; init; }
 
+    /// <summary>Called after every event (tests that check invariants event by event); null: not at all.</summary>
+    public Action<SimulationRun>? AfterEveryEvent { get; init; }
+
+    /// <summary>The time of the event being processed, or of the last one.</summary>
+    public SimTime Now => _sim.Now;
+
     /// <summary>Full recounts of the invariants done so far.</summary>
     public int FullInvariantChecks { get; private set; }
 
@@ -116,7 +122,8 @@ public sealed class SimulationRun
         for (long t = step; ; t += step)
         {
             var at = new SimTime(Math.Min(t, horizon.Ticks));
-            _sim.RunUntil(at);
+            if (AfterEveryEvent is { } check) _sim.RunUntil(at, () => check(this));
+            else _sim.RunUntil(at);
             _sampler.Sample(at.TotalHours);
             foreach (var c in _clusters) c.CheckCheapInvariants();
             if (at >= horizon || (at.Ticks >= nextCheck && _sim.EventsProcessed - eventsAtCheck >= minEvents))

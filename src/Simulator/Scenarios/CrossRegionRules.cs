@@ -38,12 +38,15 @@ public static class CrossRegionRules
         {
             var c = classes[i];
             string at = $"cross_region[{i}]";
-            if (!context.IsBound($"{at}.cluster", $"{at}.to", $"{at}.mode", $"{at}.every", $"{at}.share")) continue;
+            if (context.IsBound($"{at}.mode", $"{at}.every"))
+            {
+                if (c.Mode == CrossRegionMode.Snapshot && c.Every is null) yield return ($"{at}.every", "mode snapshot needs a period, e.g. every: 15m");
+                if (c.Mode == CrossRegionMode.Continuous && c.Every is not null)
+                    yield return ($"{at}.every", "only mode snapshot takes a period; continuous replication ships writes as they happen");
+            }
+            if (!context.IsBound($"{at}.cluster", $"{at}.to", $"{at}.share")) continue;
             if (names.UnknownCluster(c.Cluster) is { } cluster) yield return ($"{at}.cluster", cluster);
             if (names.UnknownRegion(c.To) is { } region) { yield return ($"{at}.to", region); continue; }
-            if (c.Mode == CrossRegionMode.Snapshot && c.Every is null) yield return ($"{at}.every", "mode snapshot needs a period, e.g. every: 15m");
-            if (c.Mode == CrossRegionMode.Continuous && c.Every is not null)
-                yield return ($"{at}.every", "only mode snapshot takes a period; continuous replication ships writes as they happen");
             shares[c.Cluster] = shares.GetValueOrDefault(c.Cluster) + c.Share.Value;
             if (shares[c.Cluster] > 1 + 1e-12)
                 yield return ($"{at}.share", $"the classes of cluster {c.Cluster} take {100 * shares[c.Cluster]:0.###} % of its volumes; at most 100 %");

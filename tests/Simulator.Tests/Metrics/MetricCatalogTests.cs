@@ -12,7 +12,15 @@ public sealed class MetricCatalogTests
     /// A small scenario that makes the sampler emit everything it can: a region, a zone with a cluster and one without,
     /// a fault in the cluster, and both kinds of databases in the faulted zone.
     /// </summary>
-    private static Scenario Everything() => Small(horizonH: 1,
+    private static Scenario Everything() => CrossRegion.TwoRegions.Build(writeKBps: 100, linkGbps: 10, horizonH: 1) with
+    {
+        Faults = Single().Faults,
+        Databases = Single().Databases,
+        ControlPlane = Single().ControlPlane,
+    };
+
+    /// <summary>Everything of one region; <see cref="Everything"/> adds a second region, a link and a replication class.</summary>
+    private static Scenario Single() => Small(horizonH: 1,
         api: [DescribeVolumes(perSecond: 2)],
         faults: [RoutingChange(portionPct: 10, atH: 0.25)],
         databases: new DatabasesSpec
@@ -39,7 +47,7 @@ public sealed class MetricCatalogTests
     [Test]
     public void EachScopeKindIsEmittedUnderItsOwnPrefix()
     {
-        var scopes = Run(Everything()).Rows.Select(r => r.Scope).Distinct().Order(StringComparer.Ordinal).ToList();
+        var scopes = Run(Single()).Rows.Select(r => r.Scope).Distinct().Order(StringComparer.Ordinal).ToList();
 
         Assert.That(scopes, Is.EqualTo(new[]
         {

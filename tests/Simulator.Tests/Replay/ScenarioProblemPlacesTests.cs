@@ -168,4 +168,37 @@ public sealed class ScenarioProblemPlacesTests
         Assert.That(cluster.Zones, Is.EqualTo(new[] { "us-east-1b", "us-east-1a", "us-east-1d" }));
         Assert.That(cluster.TotalPowerDomains, Is.EqualTo(6));
     }
+
+    private static string RegionLoss() => File.ReadAllText(RepositoryPaths.Scenario("multi-region/region-loss-async.yaml")).ReplaceLineEndings("\n");
+
+    [Test]
+    public void CrossRegionProblemsAreRefusedTogetherEachAtItsLine()
+    {
+        string text = Change(RegionLoss(), "between: [us-east-1, eu-west-1]", "between: [us-east-1, eu-wst-1]");
+        text = Change(text, "    to: eu-west-1\n", "    to: ap-south-1\n");
+        text = text + """
+              - name: west-to-east
+                cluster: east-1a
+                share: 50%
+                to: us-east-1
+                mode: snapshot
+                every: 0s
+                write_rate: {median: 1KB/s}
+
+            """.Replace("\n  - name: west-to-east", "\n  - name: west-to-east");
+        text = Change(text, "faults:\n", "faults:\n  - {at: 1h, kind: link_cut, link: us-east-1--eu-west-2}\n");
+        // The second class follows the faults in the file: move it under cross_region.
+        int cls = text.IndexOf("  - name: west-to-east", StringComparison.Ordinal);
+        string second = text[cls..];
+        text = Change(text[..cls], "\nfaults:\n", "\n" + second.TrimEnd('\n') + "\n\nfaults:\n");
+
+        Assert.That(ErrorsOf(text), Is.EqualTo(new[]
+        {
+            $"broken.yaml:{Where(text, "every: 0s", "0s")} cross_region[1].every: expected a positive duration, found \"0s\"",
+            $"broken.yaml:{Where(text, "eu-wst-1")} topology.links[0].between[1]: expected a region or a zone (us-east-1, eu-west-1, us-east-1a, eu-west-1a), found \"eu-wst-1\"; did you mean \"eu-west-1\"?",
+            $"broken.yaml:{Where(text, "ap-south-1")} cross_region[0].to: expected one of the scenario's regions (us-east-1, eu-west-1), found \"ap-south-1\"",
+            $"broken.yaml:{Where(text, "to: us-east-1\n", "us-east-1")} cross_region[1].to: expected another region than the cluster's own (us-east-1): a failover must leave the region",
+            $"broken.yaml:{Where(text, "us-east-1--eu-west-2")} faults[0].link: expected one of the scenario's links (us-east-1--eu-west-1), found \"us-east-1--eu-west-2\"; did you mean \"us-east-1--eu-west-1\"?",
+        }));
+    }
 }
