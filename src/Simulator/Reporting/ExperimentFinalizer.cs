@@ -97,6 +97,7 @@ public static class ExperimentFinalizer
             PeakMemoryBytes = 0,
             Series = series,
             Markers = first.Markers,
+            FailureFigures = [.. perReplication.Where(r => CrossRegionMetrics.Figures.Any(f => f.Name == r.Metric))],
         };
         if (includePlots) files.AddRange(RunPlots.Write(Path.Combine(dir, RunFolder.PlotsFolderName), result));
         return new ExperimentResults
@@ -115,8 +116,15 @@ public static class ExperimentFinalizer
     private static readonly string[] EveryScopePlotted =
         [MetricCatalog.FreeCapacityPct.Name, MetricCatalog.NodesCrashedTotal.Name, MetricCatalog.NetworkUtilizationPct.Name];
 
+    private static readonly string[] ReplicationPlotted =
+    [
+        CrossRegionMetrics.ReplicationLagMaxS.Name, CrossRegionMetrics.ReplicationLagMeanS.Name, CrossRegionMetrics.VolumesServingPct.Name,
+        CrossRegionMetrics.VolumesFailedOverPct.Name,
+    ];
+
     private static bool IsPlotted(string scope, string metric, string affectedZone) =>
         OutageCurveMetrics.Contains(metric) ? scope == affectedZone
+        : ReplicationPlotted.Contains(metric) ? CrossRegionMetrics.Replication.Holds(scope)
         : metric == MetricCatalog.ApiErrorRatePct.Name ? MetricCatalog.Zone.Holds(scope)
         : EveryScopePlotted.Contains(metric);
 

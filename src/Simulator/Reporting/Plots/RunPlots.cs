@@ -15,6 +15,8 @@ public static partial class RunPlots
             (ApiErrorsPlot.Name, ApiErrorsPlot.Build),
             (CapacityPlot.Name, CapacityPlot.Build),
             (NetworkPlot.Name, NetworkPlot.Build),
+            (ReplicationPlots.LagName, ReplicationPlots.BuildLag),
+            (ReplicationPlots.FailoverName, ReplicationPlots.BuildFailover),
         };
         // Each plot's data are computed on its own core; the list keeps the fixed order.
         return [.. builders.AsParallel().AsOrdered().Select(b => (b.Name, Plot: b.Build(result)))
