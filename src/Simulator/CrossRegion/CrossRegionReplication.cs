@@ -23,11 +23,9 @@ public sealed class CrossRegionReplication : IVolumeObserver
     private readonly List<FailoverOutcome> _outcomes = [];
 
     public CrossRegionReplication(Simulation sim, RandomStreams streams, Scenario scenario, IReadOnlyList<StorageCluster> clusters,
-        IReadOnlyList<ZoneInfo> zones)
+        IReadOnlyList<ZoneInfo> zones, WanNetwork wan)
     {
-        var regionOfPlace = new Dictionary<string, string>();
-        foreach (var z in zones) { regionOfPlace[z.Name] = z.Region; regionOfPlace[z.Region] = z.Region; }
-        Wan = new WanNetwork(sim, scenario.Topology.Links, p => regionOfPlace.TryGetValue(p, out var r) ? r : p);
+        Wan = wan;
         _classOf = new int[clusters.Count][];
         _memberOf = new int[clusters.Count][];
         var drawn = new double[clusters.Count][];
@@ -63,6 +61,14 @@ public sealed class CrossRegionReplication : IVolumeObserver
     }
 
     public WanNetwork Wan { get; }
+
+    /// <summary>The links of <paramref name="scenario"/> on <paramref name="flows"/>, places resolved to their regions by <paramref name="zones"/>.</summary>
+    public static WanNetwork Links(Network.FlowNetwork flows, Scenario scenario, IReadOnlyList<ZoneInfo> zones)
+    {
+        var regionOfPlace = new Dictionary<string, string>();
+        foreach (var z in zones) { regionOfPlace[z.Name] = z.Region; regionOfPlace[z.Region] = z.Region; }
+        return new WanNetwork(flows, scenario.Topology.Links, p => regionOfPlace.TryGetValue(p, out var r) ? r : p);
+    }
     public IReadOnlyList<ReplicationClass> Classes => _classes;
 
     /// <summary>Every interruption of a replicated volume that has ended (served again), in the order they ended.</summary>

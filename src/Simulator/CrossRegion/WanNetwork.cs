@@ -31,9 +31,11 @@ public sealed class WanNetwork
     private int[] _scratchOrder = new int[4];
 
     /// <param name="regionOf">The region of a place: a region's name is its own region; a zone's is the region it is in.</param>
-    public WanNetwork(Simulation sim, IReadOnlyList<LinkSpec> links, Func<string, string> regionOf)
+    /// <param name="flows">The flow network the links are added to: the run's one, shared with the clusters' networks,
+    /// so that a re-mirroring copy between two zones crosses the link that joins them (<see cref="BetweenZones"/>).</param>
+    public WanNetwork(FlowNetwork flows, IReadOnlyList<LinkSpec> links, Func<string, string> regionOf)
     {
-        _flows = new FlowNetwork(sim);
+        _flows = flows;
         _links = [.. links];
         _endRegions = [.. _links.Select(l => l.Between.Select(regionOf).ToArray())];
         _cuts = new int[_links.Length];
@@ -76,6 +78,18 @@ public sealed class WanNetwork
                 if ((here == fromZone || here == fromRegion) && _endRegions[l][1 - end] == toRegion && _endRegions[l][end] != toRegion)
                     return 2 * l + end;
             }
+        return -1;
+    }
+
+    /// <summary>
+    /// The flow-network link of the direction from zone <paramref name="from"/> to zone <paramref name="to"/> of a link
+    /// that joins exactly these two zones (the first in the scenario's order), or −1 when none does.
+    /// </summary>
+    public int BetweenZones(string from, string to)
+    {
+        for (int l = 0; l < _links.Length; l++)
+            for (int end = 0; end < 2; end++)
+                if (_links[l].Between[end] == from && _links[l].Between[1 - end] == to) return _flowLink[2 * l + end];
         return -1;
     }
 

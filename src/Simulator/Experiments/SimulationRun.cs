@@ -39,6 +39,9 @@ public sealed class SimulationRun
 
         string? dbZone = scenario.Databases?.Zone;
         var observer = new ObserverRelay();
+        // One flow network for the run when places are linked: copies between zones cross the links between them.
+        WanNetwork? wan = scenario.CrossRegion.Count > 0 || scenario.Topology.Links.Count > 0
+            ? CrossRegionReplication.Links(new Network.FlowNetwork(_sim), scenario, _zones) : null;
         foreach (var region in scenario.Topology.Regions)
             foreach (var zone in region.Zones)
             {
@@ -49,7 +52,7 @@ public sealed class SimulationRun
                     var spanned = (c.Zones ?? [zone.Name]).Select(name => _zones.First(z => z.Name == name && z.Region == region.Name))
                         .Select(z => (z.Index, z.Name)).ToList();
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
-                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned));
+                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned, wan));
                 }
             }
         if (dbZone is not null)
@@ -57,9 +60,9 @@ public sealed class SimulationRun
             _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), streams);
             observer.Targets.Add(_databases);
         }
-        if (scenario.CrossRegion.Count > 0 || scenario.Topology.Links.Count > 0)
+        if (wan is not null)
         {
-            _crossRegion = new CrossRegionReplication(_sim, streams, scenario, _clusters, _zones);
+            _crossRegion = new CrossRegionReplication(_sim, streams, scenario, _clusters, _zones, wan);
             observer.Targets.Add(_crossRegion);
         }
         _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone, _crossRegion);

@@ -20,6 +20,7 @@ public sealed class ClusterNetwork
     private readonly List<bool> _onSecondary = [];
     private readonly List<int> _nodeLinks = [];
     private readonly FlowNetwork _flows;
+    private readonly Func<int, int, int>? _betweenZones;
     private readonly int _primaryLink;
     private int _movedNodes;
     private int _activeNodes;
@@ -33,8 +34,9 @@ public sealed class ClusterNetwork
     /// <param name="nodeLinkBps">Capacity of each node's network interface; 0 when interfaces are not modelled.</param>
     /// <param name="repairShare">The most of a link's capacity copies may use.</param>
     public ClusterNetwork(double primaryCapacityBps, double secondaryCapacityBps, double nodeTrafficBps, double chatterBps, int nodes,
-        FlowNetwork flows, double nodeLinkBps = 0, double repairShare = 1)
+        FlowNetwork flows, double nodeLinkBps = 0, double repairShare = 1, Func<int, int, int>? betweenZones = null)
     {
+        _betweenZones = betweenZones;
         _primaryCapacityBps = primaryCapacityBps;
         _secondaryCapacityBps = secondaryCapacityBps;
         _nodeTrafficBps = nodeTrafficBps;
@@ -94,17 +96,23 @@ public sealed class ClusterNetwork
     }
 
     /// <summary>
-    /// The links a copy from <paramref name="source"/> to <paramref name="target"/> crosses: the primary network, and
-    /// both nodes' interfaces when they are modelled.
+    /// The links a copy from <paramref name="source"/> to <paramref name="target"/> crosses: the primary network,
+    /// both nodes' interfaces when they are modelled, and the link between their zones when they are in two zones
+    /// joined by one (<c>topology.links</c>; the copy then shares it with cross-region traffic).
     /// </summary>
     /// <returns>How many links were written to <paramref name="links"/> (room for 3).</returns>
     public int CopyPath(int source, int target, Span<int> links)
     {
         links[0] = _primaryLink;
-        if (!ModelsNodeLinks) return 1;
-        links[1] = _nodeLinks[source];
-        links[2] = _nodeLinks[target];
-        return 3;
+        int n = 1;
+        if (ModelsNodeLinks)
+        {
+            links[1] = _nodeLinks[source];
+            links[2] = _nodeLinks[target];
+            n = 3;
+        }
+        if (_betweenZones?.Invoke(source, target) is int link and >= 0) links[n++] = link;
+        return n;
     }
 
     private double PrimaryInelasticBps => Math.Max(0, _activeNodes - _movedNodes) * _nodeTrafficBps;

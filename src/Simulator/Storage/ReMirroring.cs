@@ -170,7 +170,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         _v.SetCopying(v, true);
         Become(v, _v.Rule == Scenarios.Model.WriteRule.All ? VolumeState.Degraded : SearchingState(v));
         _copying++;
-        Span<int> path = stackalloc int[3];
+        Span<int> path = stackalloc int[Network.FlowNetwork.MaxLinksPerFlow];
         int links = _net.CopyPath(_v.Primary(v), _v.Target[v], path);
         _flow[v] = _net.Flows.Start(this, Token(v), _v.SizeMiB[v] * (double)MiB, path[..links], cluster.CopyBytesPerSecond * 8);
     }

@@ -24,7 +24,7 @@ public sealed class StorageCluster
     /// </param>
     public StorageCluster(int index, string name, int zoneIndex, string zoneName, ClusterSpec spec, ReplicationSpec replication,
         RetryAccounting accounting, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer,
-        IReadOnlyList<(int Index, string Name)>? spannedZones = null)
+        IReadOnlyList<(int Index, string Name)>? spannedZones = null, CrossRegion.WanNetwork? links = null)
     {
         Index = index;
         Name = name;
@@ -63,13 +63,33 @@ public sealed class StorageCluster
         PlaceInitialReplicas(spec);
 
         Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond, spec.SecondaryNetwork.BitsPerSecond,
-            spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes, new FlowNetwork(sim),
-            spec.NodeNetwork?.BitsPerSecond ?? 0, replication.RepairShare.Value);
+            spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes, links?.Flows ?? new FlowNetwork(sim),
+            spec.NodeNetwork?.BitsPerSecond ?? 0, replication.RepairShare.Value, BetweenZones(links));
         ReMirror = new ReMirroring(this);
         Reach = new Reachability(this);
         LifeCycle = new NodeLifeCycle(this);
         Operators = new OperatorControls(this);
         Retries = new FutileRetries(this);
+    }
+
+    /// <summary>
+    /// The link a copy between two nodes of different zones crosses (the flow-network link of the direction between
+    /// their zones), or null when the cluster spans one zone or no link joins its zones.
+    /// </summary>
+    private Func<int, int, int>? BetweenZones(CrossRegion.WanNetwork? links)
+    {
+        int z = SpannedZoneNames.Count;
+        if (links is null || z < 2) return null;
+        var table = new int[z, z];
+        bool any = false;
+        for (int a = 0; a < z; a++)
+            for (int b = 0; b < z; b++)
+            {
+                table[a, b] = a == b ? -1 : links.BetweenZones(SpannedZoneNames[a], SpannedZoneNames[b]);
+                any |= table[a, b] >= 0;
+            }
+        if (!any) return null;
+        return (source, target) => table[Domains.ZoneOf(source), Domains.ZoneOf(target)];
     }
 
     public int Index { get; }
