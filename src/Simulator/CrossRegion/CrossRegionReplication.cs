@@ -30,7 +30,7 @@ public sealed class CrossRegionReplication : IVolumeObserver
         _memberOf = new int[clusters.Count][];
         var drawn = new double[clusters.Count][];
         var taken = new double[clusters.Count];
-        foreach (var spec in scenario.CrossRegion)
+        foreach (var spec in scenario.ReplicationClasses)
         {
             var cluster = clusters.First(c => c.Name == spec.Cluster);
             int ci = cluster.Index;
@@ -42,11 +42,7 @@ public sealed class CrossRegionReplication : IVolumeObserver
                 _classOf[ci] = Enumerable.Repeat(-1, cluster.VolumeCount).ToArray();
                 _memberOf[ci] = Enumerable.Repeat(-1, cluster.VolumeCount).ToArray();
             }
-            double from = taken[ci], to = Math.Min(1, from + spec.Share.Value);
-            taken[ci] = to;
-            var members = new List<int>();
-            for (int v = 0; v < drawn[ci].Length; v++)
-                if (drawn[ci][v] >= from && drawn[ci][v] < to) members.Add(v);
+            var members = Members(drawn[ci], ref taken[ci], spec);
             var writes = streams.Get("cross-region-writes:" + spec.Name);
             double median = spec.WriteRate.Median.BytesPerSecond, sigma = spec.WriteRate.Sigma;
             var rates = members.Select(_ => sigma > 0
@@ -61,6 +57,31 @@ public sealed class CrossRegionReplication : IVolumeObserver
     }
 
     public WanNetwork Wan { get; }
+
+    /// <summary>
+    /// A class's members among a cluster's volumes, by the number each drew: those in [taken, taken + share), or, for a
+    /// class of <c>count</c> volumes, the <c>count</c> with the smallest numbers from <paramref name="taken"/> on;
+    /// <paramref name="taken"/> moves past them. In volume order.
+    /// </summary>
+    private static List<int> Members(double[] drawn, ref double taken, CrossRegionSpec spec)
+    {
+        double from = taken;
+        if (spec.Count is int count)
+        {
+            var next = Enumerable.Range(0, drawn.Length).Where(v => drawn[v] >= from).OrderBy(v => drawn[v]).ThenBy(v => v).Take(count).ToList();
+            if (next.Count < count)
+                throw new InvalidOperationException($"cross_region {spec.Name}: {count} volumes asked, {next.Count} left in cluster {spec.Cluster}");
+            taken = next.Count == 0 ? from : Math.BitIncrement(drawn[next[^1]]);
+            next.Sort();
+            return next;
+        }
+        double to = Math.Min(1, from + spec.Share.Value);
+        taken = to;
+        var members = new List<int>();
+        for (int v = 0; v < drawn.Length; v++)
+            if (drawn[v] >= from && drawn[v] < to) members.Add(v);
+        return members;
+    }
 
     /// <summary>The links of <paramref name="scenario"/> on <paramref name="flows"/>, places resolved to their regions by <paramref name="zones"/>.</summary>
     public static WanNetwork Links(Network.FlowNetwork flows, Scenario scenario, IReadOnlyList<ZoneInfo> zones)

@@ -40,7 +40,7 @@ public sealed class SimulationRun
         string? dbZone = scenario.Databases?.Zone;
         var observer = new ObserverRelay();
         // One flow network for the run when places are linked: copies between zones cross the links between them.
-        WanNetwork? wan = scenario.CrossRegion.Count > 0 || scenario.Topology.Links.Count > 0
+        WanNetwork? wan = scenario.ReplicationClasses.Count > 0 || scenario.Topology.Links.Count > 0
             ? CrossRegionReplication.Links(new Network.FlowNetwork(_sim), scenario, _zones) : null;
         foreach (var region in scenario.Topology.Regions)
             foreach (var zone in region.Zones)

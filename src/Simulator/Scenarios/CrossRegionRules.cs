@@ -34,29 +34,48 @@ public static class CrossRegionRules
 
         var classes = scenario.CrossRegion;
         var shares = new Dictionary<string, double>();
+        var counts = new Dictionary<string, long>();
         for (int i = 0; i < classes.Count; i++)
         {
             var c = classes[i];
             string at = $"cross_region[{i}]";
+            if (context.IsGiven($"{at}.share") && c.Count is not null && context.IsBound($"{at}.count"))
+                yield return ($"{at}.count", "give a share or a count of volumes, not both");
+            if (!context.IsBound($"{at}.cluster", $"{at}.share", $"{at}.count")) continue;
+            if (c.Count is int count) counts[c.Cluster] = counts.GetValueOrDefault(c.Cluster) + count;
+            else shares[c.Cluster] = shares.GetValueOrDefault(c.Cluster) + c.Share.Value;
+            if (shares.GetValueOrDefault(c.Cluster) > 1 + 1e-12)
+                yield return ($"{at}.share", $"the classes of cluster {c.Cluster} take {100 * shares[c.Cluster]:0.###} % of its volumes; at most 100 %");
+            else if (c.Count is int && names.ClusterVolumes?.GetValueOrDefault(c.Cluster) is int volumes &&
+                     counts[c.Cluster] + shares.GetValueOrDefault(c.Cluster) * volumes > volumes)
+                yield return ($"{at}.count", $"the classes of cluster {c.Cluster} take more than its {volumes} volumes");
+        }
+        for (int i = 0; i < classes.Count; i++)
+            foreach (var problem in Class(classes[i].Cluster, classes[i].To, classes[i].Mode, classes[i].Every, $"cross_region[{i}]"))
+                yield return problem;
+        if (scenario.Databases?.MultiRegion is { } db && context.IsBound("databases.zone") &&
+            names.ClusterZone?.FirstOrDefault(z => z.Value == scenario.Databases.Zone).Key is { } dbCluster)
+            foreach (var problem in Class(dbCluster, db.To, db.Mode, db.Every, "databases.multi_region"))
+                yield return problem;
+
+        IEnumerable<(string, string)> Class(string clusterName, string to, CrossRegionMode mode, Engine.Duration? every, string at)
+        {
             if (context.IsBound($"{at}.mode", $"{at}.every"))
             {
-                if (c.Mode == CrossRegionMode.Snapshot && c.Every is null) yield return ($"{at}.every", "mode snapshot needs a period, e.g. every: 15m");
-                if (c.Mode == CrossRegionMode.Continuous && c.Every is not null)
+                if (mode == CrossRegionMode.Snapshot && every is null) yield return ($"{at}.every", "mode snapshot needs a period, e.g. every: 15m");
+                if (mode == CrossRegionMode.Continuous && every is not null)
                     yield return ($"{at}.every", "only mode snapshot takes a period; continuous replication ships writes as they happen");
             }
-            if (!context.IsBound($"{at}.cluster", $"{at}.to", $"{at}.share")) continue;
-            if (names.UnknownCluster(c.Cluster) is { } cluster) yield return ($"{at}.cluster", cluster);
-            if (names.UnknownRegion(c.To) is { } region) { yield return ($"{at}.to", region); continue; }
-            shares[c.Cluster] = shares.GetValueOrDefault(c.Cluster) + c.Share.Value;
-            if (shares[c.Cluster] > 1 + 1e-12)
-                yield return ($"{at}.share", $"the classes of cluster {c.Cluster} take {100 * shares[c.Cluster]:0.###} % of its volumes; at most 100 %");
-            if (names.ClusterZone is null || regionOf is null || !names.ClusterZone.TryGetValue(c.Cluster, out var zone) || !linksRead) continue;
+            if (!context.IsBound($"{at}.to") || !context.IsBound(at.StartsWith("cross", StringComparison.Ordinal) ? $"{at}.cluster" : at)) yield break;
+            if (names.UnknownCluster(clusterName) is { } cluster) yield return ($"{at}.cluster", cluster);
+            if (names.UnknownRegion(to) is { } region) { yield return ($"{at}.to", region); yield break; }
+            if (names.ClusterZone is null || regionOf is null || !names.ClusterZone.TryGetValue(clusterName, out var zone) || !linksRead) yield break;
             string home = regionOf[zone];
-            if (home == c.To) { yield return ($"{at}.to", $"expected another region than the cluster's own ({home}): a failover must leave the region"); continue; }
+            if (home == to) { yield return ($"{at}.to", $"expected another region than the cluster's own ({home}): a failover must leave the region"); yield break; }
             bool joined = links.Any(l => l.Between.Count == 2 && Enumerable.Range(0, 2).Any(e =>
-                (l.Between[e] == zone || l.Between[e] == home) && regionOf.GetValueOrDefault(l.Between[1 - e]) == c.To));
+                (l.Between[e] == zone || l.Between[e] == home) && regionOf.GetValueOrDefault(l.Between[1 - e]) == to));
             if (!joined)
-                yield return ($"{at}.to", $"no link joins {zone} (or {home}) to {c.To}: add one to topology.links");
+                yield return ($"{at}.to", $"no link joins {zone} (or {home}) to {to}: add one to topology.links");
         }
         foreach (var dup in classes.Select((c, i) => (c.Name, i)).GroupBy(x => x.Name).Where(g => g.Count() > 1))
             yield return ($"cross_region[{dup.ElementAt(1).i}].name", $"class \"{dup.Key}\" is defined {dup.Count()} times");

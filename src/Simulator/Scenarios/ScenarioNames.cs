@@ -45,6 +45,8 @@ public sealed class ScenarioNames(IReadOnlyList<string>? zones, IReadOnlyList<st
     public IReadOnlyList<string>? Links { get; init; }
     /// <summary>The region of each zone (and of each region, itself), or null when unknown.</summary>
     public IReadOnlyDictionary<string, string>? RegionOfPlace { get; init; }
+    /// <summary>The volumes of each cluster, or null when unknown.</summary>
+    public IReadOnlyDictionary<string, int>? ClusterVolumes { get; init; }
     /// <summary>The home zone of each cluster, or null when unknown.</summary>
     public IReadOnlyDictionary<string, string>? ClusterZone { get; init; }
     public IReadOnlyList<string>? Clusters { get; } = clusters;

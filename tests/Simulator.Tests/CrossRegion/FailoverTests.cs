@@ -85,3 +85,42 @@ public sealed class FailoverTests
         Assert.That(outcomes.Select(o => o.RpoBytes), Is.All.EqualTo(0), "nothing lost");
     }
 }
+
+public sealed class MultiRegionDatabaseTests
+{
+    /// <summary>
+    /// Databases with an asynchronous replica in another region are a class of their own (<c>replication:databases</c>),
+    /// of exactly their count of volumes, none of them in the volumes' class: they fail over with the region and are
+    /// reported like volumes, serving, failed over and with their recovery points.
+    /// </summary>
+    [Test]
+    public void MultiRegionDatabasesFailOverWithTheirRegionAndAreReportedLikeVolumes()
+    {
+        var scenario = Build(writeKBps: 100, linkGbps: 10, sharePct: 50, faults: [LoseHome(Duration.FromHours(1))]);
+        scenario = scenario with
+        {
+            Databases = new Simulator.Scenarios.Model.DatabasesSpec
+            {
+                Zone = TestScenarios.ZoneA,
+                MultiRegion = new Simulator.Scenarios.Model.MultiRegionDatabasesSpec
+                {
+                    Count = 120, To = Remote, WriteRate = new Simulator.Scenarios.Model.WriteRateSpec { Median = Simulator.Units.Bandwidth.FromGbps(0.008) },
+                    Failover = new Simulator.Scenarios.Model.FailoverSpec { DetectAfter = Duration.FromSeconds(30), Promotion = Duration.FromSeconds(30) },
+                },
+            },
+        };
+        var run = TestScenarios.Run(scenario);
+
+        var classes = run.CrossRegion!.Classes;
+        Assert.That(classes.Select(c => c.Spec.Name), Is.EqualTo(new[] { ClassName, "databases" }));
+        Assert.That(classes[1].Members, Is.EqualTo(120));
+        var volumes = Enumerable.Range(0, classes[0].Members).Select(classes[0].VolumeOf).ToHashSet();
+        Assert.That(Enumerable.Range(0, 120).Select(classes[1].VolumeOf).Where(volumes.Contains), Is.Empty, "no volume in two classes");
+        Assert.That(Series.At(run, "replication:databases", "volumes_serving_pct", 0.9), Is.EqualTo(100));
+        Assert.That(Series.At(run, "replication:databases", "volumes_failed_over_pct", 1.05), Is.EqualTo(100));
+        var db = run.CrossRegion.Outcomes.Where(o => o.Class == 1).ToList();
+        Assert.That(db, Has.Count.EqualTo(120));
+        Assert.That(db.Select(o => o.RtoS), Is.All.EqualTo(60).Within(1e-6));
+        Assert.That(db.Select(o => o.RpoS), Is.All.EqualTo(LatencyS).Within(1e-6));
+    }
+}

@@ -19,6 +19,10 @@ public sealed record CrossRegionSpec
     [Description("Share of the cluster's volumes in the class, drawn at random once.")]
     [Range("0%", "100%")]
     public Fraction Share { get; init; } = new(1);
+    [Description("Exact number of the cluster's volumes in the class, instead of a share (multiplied by --scale).")]
+    [Positive]
+    [Scaled(Minimum = 1)]
+    public int? Count { get; init; }
     [Description("The region the remote copies are in (not the cluster's own).")]
     [NotEmpty]
     public required string To { get; init; }

@@ -9,4 +9,5 @@ public sealed record DatabasesSpec
     public required string Zone { get; init; }
     public SingleZoneDatabasesSpec? SingleZone { get; init; }
     public MultiZoneDatabasesSpec? MultiZone { get; init; }
+    public MultiRegionDatabasesSpec? MultiRegion { get; init; }
 }

@@ -34,6 +34,31 @@ public sealed record Scenario : IValidatable
     public DatabasesSpec? Databases { get; init; }
     [Description("Classes of volumes replicated asynchronously to another region, with failover.")]
     public IReadOnlyList<CrossRegionSpec> CrossRegion { get; init; } = [];
+
+    /// <summary>The name of the replication class of the multi-region databases.</summary>
+    public const string DatabasesClass = "databases";
+
+    /// <summary>
+    /// The classes that run: <see cref="CrossRegion"/>, then the multi-region databases' volumes as a class named
+    /// <see cref="DatabasesClass"/> on the first cluster of the databases' zone.
+    /// </summary>
+    public IReadOnlyList<CrossRegionSpec> ReplicationClasses
+    {
+        get
+        {
+            if (Databases?.MultiRegion is not { } db) return CrossRegion;
+            var cluster = Topology.Regions.SelectMany(r => r.Zones).First(z => z.Name == Databases.Zone).Clusters[0];
+            return
+            [
+                .. CrossRegion,
+                new CrossRegionSpec
+                {
+                    Name = DatabasesClass, Cluster = cluster.Name, Count = db.Count, To = db.To, Mode = db.Mode, Every = db.Every,
+                    WriteRate = db.WriteRate, Failover = db.Failover, Share = new Units.Fraction(0),
+                },
+            ];
+        }
+    }
     [Description("Faults that hit the system, each of a kind (kind: routing_change, …).")]
     public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
     [Description("Operator actions, each of a kind (action: disable_api, …), in any order.")]
@@ -91,6 +116,7 @@ public sealed record Scenario : IValidatable
                 : Topology.Regions.SelectMany(r => r.Zones.Select(z => (z.Name, Region: r.Name)).Append((Name: r.Name, Region: r.Name)))
                     .DistinctBy(p => p.Name).ToDictionary(p => p.Name, p => p.Region),
             ClusterZone = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Zone),
+            ClusterVolumes = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Cluster.Volumes),
         };
         foreach (var dup in (regionNames ?? []).Select((n, i) => (n, i)).GroupBy(x => x.n).Where(g => g.Count() > 1))
             yield return ($"topology.regions[{dup.ElementAt(1).i}].name", $"region \"{dup.Key}\" is defined {dup.Count()} times");
