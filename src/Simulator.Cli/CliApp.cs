@@ -93,6 +93,11 @@ public static class CliApp
             error.WriteLine($"replsim: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            error.WriteLine("replsim: stopped before any unit was done; nothing kept");
+            return ExitCodes.Interrupted;
+        }
         catch (Exception e)
         {
             error.WriteLine($"replsim: internal error (a bug, please report it with the command line): {e.GetType().Name}: {e.Message}");

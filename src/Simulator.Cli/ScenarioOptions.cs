@@ -43,6 +43,11 @@ internal sealed class ScenarioOptions
         CustomParser = ParseSampleInterval,
     };
 
+    private readonly Option<bool> _allowExtendsOutside = new("--allow-extends-outside")
+    {
+        Description = "Let a scenario extend files outside its folder and the working directory (off: a downloaded scenario reads nothing else)",
+    };
+
     /// <param name="arity">How many scenario files the command takes.</param>
     /// <param name="name">The argument's name in the help.</param>
     /// <param name="description">The argument's description in the help.</param>
@@ -84,6 +89,7 @@ internal sealed class ScenarioOptions
         command.Add(_scale);
         command.Add(_out);
         command.Add(_sampleInterval);
+        command.Add(_allowExtendsOutside);
     }
 
     /// <summary>The options other than the scenario, for commands that check which were given.</summary>
@@ -93,7 +99,13 @@ internal sealed class ScenarioOptions
     /// The parsed values of a parse result without errors: one replication on one thread, until
     /// <see cref="ExperimentOptions.Read"/> adds the experiment options of the commands that have them.
     /// </summary>
-    public ExperimentRequest Read(ParseResult parse) => new(
+    public ExperimentRequest Read(ParseResult parse)
+    {
+        Scenarios.ScenarioFile.AllowExtendsOutside = parse.GetValue(_allowExtendsOutside);
+        return Request(parse);
+    }
+
+    private ExperimentRequest Request(ParseResult parse) => new(
         _scenario switch
         {
             Argument<string[]> many => parse.GetValue(many) ?? [],

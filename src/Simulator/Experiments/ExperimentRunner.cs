@@ -56,6 +56,9 @@ public static class ExperimentRunner
             string unitsDir = Path.Combine(temp, UnitFiles.FolderName);
             Directory.CreateDirectory(unitsDir);
             double wall = UnitExecutor.Run(setup, plan.Units(shard), threads, runUnit, WriteUnit(setup, unitsDir), progress, stop);
+            // Stopped before any unit was done: nothing to resume, so nothing is kept.
+            if (stop.IsCancellationRequested && !Directory.EnumerateFileSystemEntries(unitsDir).Any())
+                throw new OperationCanceledException("stopped before any unit was done", stop);
             var (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, []);
             string placed = exact is not null ? FolderPlacement.MoveExact(temp, exact) : FolderPlacement.MoveIntoPlace(temp, parent, name);
             return new ExperimentOutcome(placed, state, results, wall);

@@ -13,8 +13,9 @@ public static class CrossRegionRules
     public static IEnumerable<(string RelativePath, string Message)> Check(Scenario scenario, ValidationContext context, ScenarioNames names)
     {
         var regionOf = names.RegionOfPlace;
-        var links = scenario.Topology.Links;
-        bool linksRead = context.IsBound("topology.links[*].between", "topology.links[*].name");
+        // A scenario without its topology (reported already) has no links to check.
+        var links = scenario.Topology?.Links ?? [];
+        bool linksRead = scenario.Topology is not null && context.IsBound("topology.links[*].between", "topology.links[*].name");
         for (int i = 0; i < links.Count && linksRead; i++)
         {
             var l = links[i];
@@ -32,7 +33,7 @@ public static class CrossRegionRules
             foreach (var dup in links.Select((l, i) => (l.Name, i)).GroupBy(x => x.Name).Where(g => g.Count() > 1))
                 yield return ($"topology.links[{dup.ElementAt(1).i}].name", $"link \"{dup.Key}\" is defined {dup.Count()} times");
 
-        var classes = scenario.CrossRegion;
+        var classes = scenario.CrossRegion ?? [];
         var shares = new Dictionary<string, double>();
         var counts = new Dictionary<string, long>();
         for (int i = 0; i < classes.Count; i++)

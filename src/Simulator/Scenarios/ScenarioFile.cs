@@ -32,6 +32,16 @@ public static class ScenarioFile
     public const string SetKey = "set";
 
     /// <summary>
+    /// Lets <c>extends</c> name files outside the scenario's folder and the working directory, for every load in the
+    /// process (<c>--allow-extends-outside</c>); off by default.
+    /// </summary>
+    public static bool AllowExtendsOutside
+    {
+        get => ScenarioSources.AllowExtendsOutside;
+        set => ScenarioSources.AllowExtendsOutside = value;
+    }
+
+    /// <summary>
     /// Reads <paramref name="path"/> (with the files it extends and the overrides) into a <typeparamref name="T"/>.
     /// </summary>
     /// <param name="path">The scenario file, as the user gave it (errors name files this way).</param>

@@ -9,6 +9,15 @@ internal static class ScenarioSources
     public const string ExtendsKey = "extends";
     public const string SchemaKey = "$schema";
 
+    /// <summary>Largest scenario file read (a scenario is a few kilobytes).</summary>
+    public const long MaxFileBytes = 1 << 20;
+
+    /// <summary>
+    /// Lets <c>extends</c> name a file outside the scenario's directory tree and the working directory's
+    /// (<c>--allow-extends-outside</c>). Off by default: a downloaded scenario must not read other files.
+    /// </summary>
+    public static bool AllowExtendsOutside { get; set; }
+
     /// <summary>The merged top-level mapping, or null (with errors added) when a file cannot be read or parsed.</summary>
     public static SourceNode? Load(string path, List<ScenarioError> errors)
     {
@@ -17,12 +26,49 @@ internal static class ScenarioSources
         return errors.Count > before ? null : root;
     }
 
+    /// <summary>The file that marks a collection of scenarios (its folder's tree may extend each other): the schema.</summary>
+    public const string CollectionMarker = "scenario.schema.json";
+
+    /// <summary>
+    /// Why the file <paramref name="baseFull"/> may not be extended by the chain that starts at
+    /// <paramref name="firstScenario"/>, or null: it must be a YAML file inside the tree of the scenario's collection
+    /// (the nearest folder above it holding <see cref="CollectionMarker"/>, as <c>scenarios/</c> does; else its own
+    /// folder) or of the working directory, unless <see cref="AllowExtendsOutside"/>.
+    /// </summary>
+    private static string? Refusal(string baseFull, string firstScenario)
+    {
+        string ext = Path.GetExtension(baseFull);
+        if (!ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) && !ext.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+            return "a scenario extends another scenario, a .yaml or .yml file";
+        if (AllowExtendsOutside) return null;
+        bool Inside(string dir) => baseFull.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (Inside(CollectionOf(firstScenario)) || Inside(Environment.CurrentDirectory)) return null;
+        return "outside the scenario's folder and the working directory (--allow-extends-outside allows it)";
+    }
+
+    private static string CollectionOf(string scenario)
+    {
+        string own = Path.GetDirectoryName(Path.GetFullPath(scenario)) ?? "/";
+        for (var dir = new DirectoryInfo(own); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, CollectionMarker))) return dir.FullName;
+        return own;
+    }
+
     private static SourceNode? LoadFile(string displayPath, string path, List<string> chain, List<ScenarioError> errors, SourceEntry? referrer)
     {
         string fullPath = Path.GetFullPath(path);
         string text;
         try
         {
+            var info = new FileInfo(fullPath);
+            if (info.Exists && info.Length > MaxFileBytes)
+            {
+                string what = $"{info.Length:N0} bytes, more than {MaxFileBytes:N0} (a scenario is a few kilobytes): refused";
+                errors.Add(referrer is null
+                    ? new ScenarioError(displayPath, 0, 0, FieldPath.File, $"the scenario file has {what}")
+                    : new ScenarioError(referrer.Value.File, referrer.Value.Line, referrer.Value.Column, ExtendsKey, $"the file it extends has {what}"));
+                return null;
+            }
             text = File.ReadAllText(fullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -67,6 +113,11 @@ internal static class ScenarioSources
             var cycle = nextChain.SkipWhile(p => p != baseFull).Append(baseFull).Select(Path.GetFileName);
             errors.Add(new ScenarioError(displayPath, value.Line, value.Column, ExtendsKey,
                 $"extends cycle: {string.Join(" → ", cycle)}"));
+            return null;
+        }
+        if (Refusal(baseFull, chain.Count == 0 ? fullPath : chain[0]) is { } refusal)
+        {
+            errors.Add(new ScenarioError(displayPath, value.Line, value.Column, ExtendsKey, $"cannot extend \"{value.Text.Trim()}\": {refusal}"));
             return null;
         }
         string baseDisplay = Path.IsPathRooted(displayPath) ? baseFull : Path.GetRelativePath(Environment.CurrentDirectory, baseFull);

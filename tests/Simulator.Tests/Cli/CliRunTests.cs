@@ -175,6 +175,20 @@ public sealed class CliRunTests
         Assert.That(Directory.Exists(_out), Is.False);
     }
 
+    /// <summary>A stop (Ctrl-C, SIGTERM) before any unit is done leaves nothing to resume: exit 130 and no folder.</summary>
+    [Test]
+    public void AStopBeforeAnyUnitIsDoneExitsWithNoFolder()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = CliApp.Run(["run", _scenario, "--out", _out, "--replications", "3"], output, error, interactive: false,
+            new FakeScenarioRunner(), new CancellationToken(canceled: true));
+
+        Assert.That(code, Is.EqualTo(130));
+        Assert.That(error.ToString(), Does.Contain("stopped before any unit was done; nothing kept"));
+        Assert.That(Directory.Exists(_out) ? Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories) : [], Is.Empty);
+    }
+
     private static (int Code, string Output, string Error) Run(FakeScenarioRunner runner, params string[] args)
     {
         using var output = new StringWriter();

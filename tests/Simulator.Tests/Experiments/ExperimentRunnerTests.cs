@@ -128,10 +128,12 @@ public sealed class ExperimentRunnerTests
     public void ResumeRefusesAFolderWhoseScenarioChangedSince()
     {
         string scenario = Path.Combine(_root, "storm.yaml");
-        File.WriteAllText(scenario, $"extends: {TinyExperiments.Replay}\nname: storm\n");
+        File.Copy(TinyExperiments.Replay, Path.Combine(_root, "replay.yaml"));
+        File.WriteAllText(scenario, "extends: replay.yaml\nname: storm\n");
         var setup = ExperimentSetup.ForRun(scenario, TinyExperiments.Settings(replications: 2), TinyExperiments.Load);
-        var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, TinyExperiments.Run,
-            stop: new CancellationToken(canceled: true));
+        using var stop = new CancellationTokenSource();
+        UnitRunner oneThenStop = (s, o, p) => { var r = TinyExperiments.Run(s, o, p); stop.Cancel(); return r; };
+        var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, oneThenStop, stop: stop.Token);
         Assert.That(stopped.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
 
         File.AppendAllText(scenario, "seed: 7\n");
