@@ -127,6 +127,11 @@ public static class ScenarioSchema
                     ["minLength"] = 1,
                     ["description"] = "Path of a base scenario file, relative to this file. Mappings merge key by key; values and lists here replace the base's.",
                 };
+                properties[ScenarioFile.SetKey] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "Overrides applied after extends, each a field path and its value: {topology.regions[0].zones[0].clusters[0].free_capacity: 25%}.",
+                };
             }
             if (kind is { } chosen)
                 properties[chosen.Key] = new JsonObject { ["type"] = "string", ["const"] = chosen.Name };
