@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Json.Schema;
 using NUnit.Framework;
 using Simulator.Scenarios;
 using Simulator.Scenarios.Model;
+using Simulator.Tests.Scenarios;
 
 namespace Simulator.Tests.Replay;
 
@@ -16,5 +19,29 @@ public sealed class SchemaFileTests
         if (Environment.GetEnvironmentVariable("REPLSIM_WRITE_SCHEMA") == "1") File.WriteAllText(path, generated);
         Assert.That(File.Exists(path), Is.True, "scenarios/scenario.schema.json is missing; run: replsim schema > scenarios/scenario.schema.json");
         Assert.That(File.ReadAllText(path), Is.EqualTo(generated), "the schema is stale; run: replsim schema > scenarios/scenario.schema.json");
+    }
+
+    public static IEnumerable<string> ShippedScenarios() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "scenarios"), f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("cluster/", StringComparison.Ordinal)) // Kubernetes manifests, not scenarios
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What an editor sees: each shipped scenario, read as YAML and written as JSON, against the committed schema, by a
+    /// third-party Draft 2020-12 validator (JsonSchema.Net), so that schema and loader cannot drift apart.
+    /// </summary>
+    [TestCaseSource(nameof(ShippedScenarios))]
+    public void AShippedScenarioValidatesAgainstTheSchemaInAnIndependentValidator(string relative)
+    {
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scenarios", "scenario.schema.json")));
+        var json = ScenarioSchemaTests.AsJson(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scenarios", relative)));
+        using var document = JsonDocument.Parse(json!.ToJsonString());
+
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        var problems = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).ToList();
+        Assert.That(result.IsValid, Is.True, string.Join("\n", problems.Take(10)));
     }
 }
