@@ -9,7 +9,9 @@ namespace Simulator.Benchmarks;
 /// random links when it completes (the hold model, for flows). Node links of 1 Gbps; with <c>core</c>, every flow
 /// crosses its source's link, the shared core link (800 Gbps) and its destination's link, so all flows form one
 /// component; without, flows stay between the 10 nodes of a rack (components of about 50 flows at 10,000 flows over
-/// 2,000 nodes). A quarter of the flows are capped at 50 Mbps (a disk). Sizes 0.5 to 1.5 GiB.
+/// 2,000 nodes). A quarter of the flows are capped at 50 Mbps (a disk). Sizes 0.5 to 1.5 GiB. With <c>equal</c>
+/// (and the core), no flow is capped and the core has 200 Gbps: it is the one binding link, shared equally (20 Mbps
+/// each at 10,000 flows, where a node link would need 50 flows to bind): the shared link queue's case.
 /// </summary>
 internal sealed class FlowChurn : IFlowClient
 {
@@ -21,14 +23,17 @@ internal sealed class FlowChurn : IFlowClient
     private readonly int _core = -1;
     private long _budget;
 
-    public FlowChurn(int nodes, int flows, bool core, ulong seed)
+    private readonly bool _equal;
+
+    public FlowChurn(int nodes, int flows, bool core, ulong seed, bool equal = false)
     {
+        _equal = equal;
         _rng = new RandomStreams(seed, 0).Get("flows");
         _nodes = nodes;
         Sim = new Simulation();
         Net = new FlowNetwork(Sim);
         for (int n = 0; n < nodes; n++) Net.AddLink(1e9);
-        if (core) _core = Net.AddLink(800e9);
+        if (core) _core = Net.AddLink(equal ? 200e9 : 800e9);
         for (int f = 0; f < flows; f++) StartOne(f);
     }
 
@@ -57,7 +62,7 @@ internal sealed class FlowChurn : IFlowClient
             dst = rack + (src - rack + 1 + _rng.Next(RackSize - 1)) % RackSize;
         }
         double bytes = GiB * (0.5 + _rng.NextDouble());
-        double cap = _rng.Next(4) == 0 ? 50e6 : double.PositiveInfinity;
+        double cap = _rng.Next(4) == 0 && !_equal ? 50e6 : double.PositiveInfinity;
         if (_core >= 0) Net.Start(this, token, bytes, [src, _core, dst], cap);
         else Net.Start(this, token, bytes, [src, dst], cap);
     }
@@ -92,10 +97,10 @@ internal sealed class FlowChurn : IFlowClient
     /// </summary>
     public static void RunAll(TextWriter output, int trials = 5, int nodes = 2_000, int flows = 10_000)
     {
-        foreach (bool core in new[] { true, false })
+        foreach (var (name, core, equal) in new[] { ("core", true, false), ("core-equal", true, true), ("rack-local", false, false) })
         {
-            var churn = new FlowChurn(nodes, flows, core, seed: 1);
-            long events = core ? 3_000 : 200_000;
+            var churn = new FlowChurn(nodes, flows, core, seed: 1, equal);
+            long events = core && !equal ? 3_000 : 200_000;
             churn.Run(events); // warm-up: tiered JIT, tables at their working size
             var results = new List<Trial>();
             for (int t = 0; t < trials; t++) results.Add(churn.Run(events));
@@ -105,7 +110,7 @@ internal sealed class FlowChurn : IFlowClient
             double bytesPerEvent = Median(results.Select(r => (double)r.AllocatedBytes / r.Events));
             double perFlowEventsUs = ScheduleAndCancelMicroseconds(flows, (int)Math.Round(reRated));
             output.WriteLine(FormattableString.Invariant(
-                $"flows {(core ? "core" : "rack-local")} nodes={nodes} flows={flows} events={events} events_per_s={eventsPerSecond:F0} events_per_cpu_s={eventsPerCpuSecond:F0} cpu_us_per_event={1e6 / eventsPerCpuSecond:F1} flows_rerated_per_event={reRated:F0} bytes_per_event={bytesPerEvent:G3} per_flow_events_would_add_cpu_us={perFlowEventsUs:F1}"));
+                $"flows {name} nodes={nodes} flows={flows} events={events} events_per_s={eventsPerSecond:F0} events_per_cpu_s={eventsPerCpuSecond:F0} cpu_us_per_event={1e6 / eventsPerCpuSecond:F1} flows_rerated_per_event={reRated:F0} bytes_per_event={bytesPerEvent:G3} per_flow_events_would_add_cpu_us={perFlowEventsUs:F1}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Simulator.Engine;
 
 namespace Simulator.Network;
@@ -6,7 +7,10 @@ namespace Simulator.Network;
 /// Re-rates what a change touched: the links a change concerns are seeds; each connected component (links that can
 /// bind and the flows crossing them) holding a seed is found by breadth-first search, solved once
 /// (<see cref="MaxMinSolver"/>), and given one completion event at its earliest completion, owned by its first link.
-/// A component's old event is on one of its links, so it is found and cancelled in the same pass. Allocates only to grow.
+/// A component's old event is on one of its links, so it is found and cancelled in the same pass. A component whose
+/// solution is one link shared equally becomes a <see cref="SharedLinkQueue"/> instead (<see cref="ProcessorSharing"/>):
+/// its flows are left out of the searches until it is dissolved, which happens first at each <see cref="Flush"/>.
+/// Allocates only to grow.
 /// </summary>
 /// <remarks>
 /// <para>Slack links (<see cref="LinkState.IsSlack"/>: room for every flow crossing them at its cap) can never bind,
@@ -20,7 +24,8 @@ namespace Simulator.Network;
 /// either seeds the search from its other binding links or becomes free. So the owner of an old component either
 /// is a seed, or was released, or still carries one of its flows, and the search from the seeds reaches it.</para>
 /// </remarks>
-internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHandler handler, int eventKind, int freeEventKind)
+internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHandler handler, int eventKind, int freeEventKind,
+    ProcessorSharing shared)
 {
     /// <summary>Completion time meaning "not at the current rates" (a flow at rate 0).</summary>
     public const long Never = long.MaxValue;
@@ -37,8 +42,12 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
     /// <summary>Recomputations of a component so far.</summary>
     public long Recomputations { get; private set; }
 
-    /// <summary>Flows rated so far, summed over recomputations.</summary>
+    /// <summary>Flows rated so far, summed over recomputations (a flow joining a shared link queue counts once; a
+    /// queue's new rate re-rates no flow by itself).</summary>
     public long RecomputedFlows { get; private set; }
+
+    /// <summary>A shared link queue took a new rate: one recomputation, of no flow by itself.</summary>
+    public void CountSharedUpdate() => Recomputations++;
 
     /// <summary>The component holding <paramref name="link"/> is recomputed at the next <see cref="Flush"/>.</summary>
     public void AddSeed(int link)
@@ -60,8 +69,10 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
     /// <summary>Recomputes every component that holds a seed, each once, and forgets the seeds.</summary>
     public void Flush()
     {
-        if (_seedCount == 0 && _releasedCount == 0) return;
+        if (_seedCount == 0 && _releasedCount == 0 && !shared.HasWork) return;
         long now = sim.Now.Ticks;
+        // The queues first: those dissolved hand their links over as seeds or released links.
+        shared.Update(now, this);
         LinkState[] links = table.Links;
         FlowState[] flows = table.Flows;
         for (int r = 0; r < _releasedCount; r++)
@@ -109,6 +120,11 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
     /// </summary>
     public void Place(int slot)
     {
+        if (shared.TryJoin(slot, sim.Now.Ticks))
+        {
+            RecomputedFlows++;
+            return;
+        }
         ref FlowState flow = ref table.Flows[slot];
         bool bound = false;
         for (int k = 0; k < flow.LinkCount; k++)
@@ -201,6 +217,7 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
                 int f = crossing[j];
                 ref FlowState flow = ref flows[f];
                 if (flow.Visit == stamp) continue;
+                Debug.Assert(flow.Queue == 0, "a search of the max-min path reached a flow of a shared link queue");
                 flow.Visit = stamp;
                 compFlows[nf++] = f;
                 for (int k = 0; k < flow.LinkCount; k++)
@@ -232,6 +249,7 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
         if (nf == 0) return;
         foreach (int f in compFlows) Unfree(ref flows[f]);
         _solver.Solve(flows, links, compFlows, compLinks);
+        if (shared.TryForm(compLinks, compFlows, now)) return;
 
         long best = Never;
         int bestFlow = -1;
@@ -257,7 +275,7 @@ internal sealed class ComponentUpdater(FlowTable table, Simulation sim, IEventHa
     }
 
     /// <summary>When a flow with <paramref name="bits"/> left completes at <paramref name="rateBps"/> from now, to the nearest tick.</summary>
-    private static long FinishTicks(long now, double bits, double rateBps)
+    public static long FinishTicks(long now, double bits, double rateBps)
     {
         if (bits <= 0) return now;
         if (rateBps <= 0) return Never;

@@ -30,6 +30,17 @@ namespace Simulator.Network;
 /// on the engine with as many events pending 1 to 2 ms more, so one event per flow would double or triple the cost.
 /// A flow whose rate did not change keeps its completion time and its remaining bytes as they were (they are brought
 /// up to date lazily, from the time of its last rate change).</para>
+/// <para><b>One link shared equally: O(log F) per change.</b> The common congested case — many copies with equal
+/// caps through one saturated link, each of its flows bottlenecked there at the same fair share, their other links
+/// not binding — would still cost O(F) per start or completion on the path above, as the share changes for all F
+/// flows. Such a component is run instead as a <see cref="SharedLinkQueue"/>: processor sharing with a virtual clock
+/// that advances at the common rate, each flow holding its finish tag in a heap, so that a start, completion or
+/// cancellation costs a heap operation and a change of capacity O(1), each plus the one event rescheduled
+/// (<see cref="ProcessorSharing"/>). A queue is formed from the max-min solution when it has that shape, and dissolved
+/// back into it as soon as it no longer does (a flow capped below the share, a flow bottlenecked elsewhere, a link
+/// that stops binding); its rate is the solver's, and completion times are rounded to the tick the same way, so the
+/// two paths agree but for the rounding of the remaining bits (the queue keeps a tag and a virtual clock, the
+/// max-min path a running difference per flow), which may move a completion by a tick.</para>
 /// <para><b>Determinism.</b> No hashing anywhere: components are searched in the order of the links' and flows'
 /// lists, which depend only on the sequence of calls; the solution depends only on that order; and flows completing
 /// at the same tick are told in the order they were started (by id).</para>
@@ -40,11 +51,12 @@ public sealed class FlowNetwork : IEventHandler
     /// <summary>The most links one flow may cross.</summary>
     public const int MaxLinksPerFlow = 4;
 
-    private const int EvCompletion = 1, EvFreeCompletion = 2;
+    private const int EvCompletion = 1, EvFreeCompletion = 2, EvSharedCompletion = 3;
 
     private readonly Simulation _sim;
     private readonly FlowTable _t = new();
     private readonly ComponentUpdater _updater;
+    private readonly ProcessorSharing _shared;
     private bool _dispatching;
     private int[] _doneSlots = new int[8];
     private long[] _doneIds = new long[8];
@@ -52,11 +64,18 @@ public sealed class FlowNetwork : IEventHandler
     private long[] _doneTokens = new long[8];
 
     /// <summary>A network with no links, running on <paramref name="sim"/>.</summary>
-    public FlowNetwork(Simulation sim)
+    public FlowNetwork(Simulation sim) : this(sim, sharedLinkQueues: true)
+    {
+    }
+
+    /// <summary>A network with no links; without <paramref name="sharedLinkQueues"/>, every component is solved by
+    /// the max-min path, even when one link is shared equally (for tests that compare the two).</summary>
+    internal FlowNetwork(Simulation sim, bool sharedLinkQueues)
     {
         ArgumentNullException.ThrowIfNull(sim);
         _sim = sim;
-        _updater = new ComponentUpdater(_t, sim, this, EvCompletion, EvFreeCompletion);
+        _shared = new ProcessorSharing(_t, sim, this, EvSharedCompletion, sharedLinkQueues);
+        _updater = new ComponentUpdater(_t, sim, this, EvCompletion, EvFreeCompletion, _shared);
     }
 
     /// <summary>Links added so far; their ids are 0 … <c>LinkCount − 1</c>.</summary>
@@ -68,8 +87,18 @@ public sealed class FlowNetwork : IEventHandler
     /// <summary>Recomputations of a component so far (a test hook).</summary>
     internal long Recomputations => _updater.Recomputations;
 
-    /// <summary>Flows whose rate was recomputed so far, summed over recomputations (a test hook).</summary>
+    /// <summary>Flows whose rate was recomputed so far, summed over recomputations; a flow joining a shared link
+    /// queue counts once, and a queue's new rate counts none (a test hook).</summary>
     internal long RecomputedFlows => _updater.RecomputedFlows;
+
+    /// <summary>Shared link queues formed so far (a test hook).</summary>
+    internal long SharedQueuesFormed => _shared.Formed;
+
+    /// <summary>Shared link queues dissolved back into the max-min path so far (a test hook).</summary>
+    internal long SharedQueuesDissolved => _shared.Dissolved;
+
+    /// <summary>Flows that joined a shared link queue on starting, so far (a test hook).</summary>
+    internal long SharedQueueJoins => _shared.Joined;
 
     /// <summary>
     /// Adds a link. Flows share <c>min(capacity − background, repairShare × capacity)</c> (never below 0):
@@ -126,7 +155,7 @@ public sealed class FlowNetwork : IEventHandler
     public double LinkFlowRateBps(int link)
     {
         CheckLink(link);
-        return _t.Links[link].FlowRateBps;
+        return _shared.FlowRateBps(ref _t.Links[link]);
     }
 
     /// <summary>The link's load (background plus flows) over its capacity, 0 for a link of no capacity; above 1
@@ -135,7 +164,7 @@ public sealed class FlowNetwork : IEventHandler
     {
         CheckLink(link);
         ref LinkState l = ref _t.Links[link];
-        return l.CapacityBps <= 0 ? 0 : (l.BackgroundBps + l.FlowRateBps) / l.CapacityBps;
+        return l.CapacityBps <= 0 ? 0 : (l.BackgroundBps + _shared.FlowRateBps(ref l)) / l.CapacityBps;
     }
 
     /// <summary>
@@ -187,10 +216,10 @@ public sealed class FlowNetwork : IEventHandler
         !flow.IsNone && flow.Slot < _t.HighWater && _t.Flows[flow.Slot].Generation == flow.Generation;
 
     /// <summary>The flow's rate, bits per second; 0 if it is not active or not yet rated.</summary>
-    public double RateBps(FlowId flow) => IsActive(flow) ? Math.Max(0, _t.Flows[flow.Slot].RateBps) : 0;
+    public double RateBps(FlowId flow) => IsActive(flow) ? Math.Max(0, _shared.RateOf(ref _t.Flows[flow.Slot])) : 0;
 
     /// <summary>The bytes the flow has still to send; 0 if it is not active.</summary>
-    public double RemainingBytes(FlowId flow) => IsActive(flow) ? _t.RemainingBits(flow.Slot, _sim.Now.Ticks) / 8 : 0;
+    public double RemainingBytes(FlowId flow) => IsActive(flow) ? _shared.RemainingBits(flow.Slot, _sim.Now.Ticks) / 8 : 0;
 
     /// <summary>The sum of the rates of the flows in progress, bits per second. O(flow slots).</summary>
     public double TotalRateBps
@@ -200,7 +229,11 @@ public sealed class FlowNetwork : IEventHandler
             double sum = 0;
             FlowState[] flows = _t.Flows;
             for (int s = 0; s < _t.HighWater; s++)
-                if (flows[s].Active && flows[s].RateBps > 0) sum += flows[s].RateBps;
+            {
+                if (!flows[s].Active) continue;
+                double rate = _shared.RateOf(ref flows[s]);
+                if (rate > 0) sum += rate;
+            }
             return sum;
         }
     }
@@ -213,7 +246,7 @@ public sealed class FlowNetwork : IEventHandler
             double sum = 0;
             long now = _sim.Now.Ticks;
             for (int s = 0; s < _t.HighWater; s++)
-                if (_t.Flows[s].Active) sum += _t.RemainingBits(s, now);
+                if (_t.Flows[s].Active) sum += _shared.RemainingBits(s, now);
             return sum / 8;
         }
     }
@@ -239,6 +272,13 @@ public sealed class FlowNetwork : IEventHandler
             Debug.Assert(link.NextTied || _t.Flows[link.NextFlow].FinishTicks == now, "a component's completion fired at another time");
             if (!link.NextTied) _doneSlots[done++] = link.NextFlow;
             else done = _updater.CollectFinishing(owner, now, ref _doneSlots, ref _doneIds);
+        }
+        else if (kind == EvSharedCompletion)
+        {
+            int owner = (int)arg;
+            _t.Links[owner].Completion = EventHandle.None;
+            done = _shared.CollectFinishing(owner, now, ref _doneSlots, ref _doneIds);
+            Debug.Assert(done > 0, "a shared link queue's completion fired with no flow due");
         }
         else throw new InvalidOperationException($"unknown flow network event kind {kind}");
         if (_doneClients.Length < done)
@@ -277,8 +317,12 @@ public sealed class FlowNetwork : IEventHandler
     {
         bool slack = _t.Links[link].IsSlack;
         if (wasSlack && slack) return; // never bound, never binds: no rate changes
-        if (slack) _updater.AddReleased(link);
-        else _updater.AddSeed(link);
+        // A link of a shared link queue: the queue takes a new rate or side link, unless the change breaks it.
+        if (_t.Links[link].Queue == 0 || !_shared.LinkChanged(link, wasSlack))
+        {
+            if (slack) _updater.AddReleased(link);
+            else _updater.AddSeed(link);
+        }
         if (!_dispatching) _updater.Flush();
     }
 
@@ -290,7 +334,8 @@ public sealed class FlowNetwork : IEventHandler
     {
         ref FlowState flow = ref _t.Flows[slot];
         _updater.Unfree(ref flow);
-        double rate = Math.Max(0, flow.RateBps);
+        bool queued = flow.Queue != 0; // its rate is not in its links' sums, and its queue sees to the links it binds
+        double rate = queued ? 0 : Math.Max(0, flow.RateBps);
         for (int i = 0; i < flow.LinkCount; i++)
         {
             int l = flow.Links[i];
@@ -300,10 +345,11 @@ public sealed class FlowNetwork : IEventHandler
             else link.SumCapBps -= flow.CapBps;
             link.FlowRateBps -= rate;
             if (link.FlowCount == 1) link.FlowRateBps = link.SumCapBps = 0; // the last one: no rounding left behind
-            if (wasSlack) continue;
+            if (wasSlack || queued) continue;
             if (link.IsSlack) _updater.AddReleased(l);
             else _updater.AddSeed(l);
         }
+        if (queued) _shared.Leave(slot);
     }
 
     private void CheckLink(int link)

@@ -26,6 +26,14 @@ internal struct FlowState
     public bool Free;
     public Engine.EventHandle Completion;
     public long Token;
+    /// <summary>The <see cref="SharedLinkQueue"/> the flow is in (its number, from 1), or 0. Such a flow's rate is the
+    /// queue's, and <see cref="RateBps"/>, <see cref="RemainingBits"/>, <see cref="UpdatedTicks"/> and
+    /// <see cref="FinishTicks"/> are not kept up to date: its progress is its <see cref="FinishTag"/>.</summary>
+    public int Queue;
+    /// <summary>In a shared link queue: the queue's virtual time at which the flow has sent its last bit.</summary>
+    public double FinishTag;
+    /// <summary>Place in its queue's <see cref="FinishTagHeap"/>, from 1; 0 when not in it.</summary>
+    public int TagPlace;
 
     // Scratch of the recomputation.
     public int Visit;

@@ -91,10 +91,12 @@ internal sealed class FlowTable
         ActiveFlows--;
     }
 
-    /// <summary>Bits the flow still has to send at <paramref name="nowTicks"/>.</summary>
+    /// <summary>Bits the flow still has to send at <paramref name="nowTicks"/> (not for a flow of a shared link queue:
+    /// see <see cref="ProcessorSharing.RemainingBits"/>).</summary>
     public double RemainingBits(int slot, long nowTicks)
     {
         ref FlowState flow = ref Flows[slot];
+        System.Diagnostics.Debug.Assert(flow.Queue == 0, "a shared link queue's flow's progress is its finish tag");
         if (flow.RateBps <= 0) return flow.RemainingBits;
         return Math.Max(0, flow.RemainingBits - flow.RateBps * ((nowTicks - flow.UpdatedTicks) / (double)Engine.Duration.TicksPerSecond));
     }

@@ -9,7 +9,8 @@ internal struct LinkState
     public double CapacityBps;
     public double BackgroundBps;
     public double RepairShare;
-    /// <summary>Sum of the rates of the flows crossing the link, as last allocated.</summary>
+    /// <summary>Sum of the rates of the flows crossing the link, as last allocated, less those of the flows in a shared
+    /// link queue (<see cref="QueueFlows"/>): those run at their queue's rate.</summary>
     public double FlowRateBps;
     /// <summary>Sum of the finite rate caps of the flows crossing the link.</summary>
     public double SumCapBps;
@@ -25,6 +26,14 @@ internal struct LinkState
     public EventHandle Completion;
     public int NextFlow;
     public bool NextTied;
+
+    /// <summary>The <see cref="SharedLinkQueue"/> whose flows cross the link (its number, from 1), or 0: the queue's
+    /// own link, one of its side links, or a slack link some of its flows cross. At most one queue per link.</summary>
+    public int Queue;
+    /// <summary>Flows of <see cref="Queue"/> crossing the link.</summary>
+    public int QueueFlows;
+    /// <summary>Place among its queue's side links (<see cref="SideLinkHeap"/>), from 1; 0 when not a side link.</summary>
+    public int SidePlace;
 
     // Scratch of the recomputation.
     public int Visit;

@@ -11,10 +11,12 @@ public sealed class FlowComponentTests
     private const double Mbit = 125_000;
 
     [Test]
-    public void AFlowStartingOnAnUnrelatedLinkRecomputesOnlyItsOwnComponent()
+    public void AFlowStartingOnAnUnrelatedLinkRecomputesOnlyItsOwnComponent([Values] bool sharedLinkQueues)
     {
+        // With shared link queues, a component whose one link is shared equally rates only the flow that joins it;
+        // without, the max-min path re-rates the whole component. Either way, never another component.
         var sim = new Simulation();
-        var net = new FlowNetwork(sim);
+        var net = new FlowNetwork(sim, sharedLinkQueues);
         var rec = new FlowRecorder(sim);
         int a = net.AddLink(30 * Mbps), b = net.AddLink(20 * Mbps), c = net.AddLink(10 * Mbps);
         var onA = Enumerable.Range(0, 3).Select(i => net.Start(rec, i, 300 * Mbit, [a])).ToList();
@@ -23,7 +25,8 @@ public sealed class FlowComponentTests
 
         long before = net.RecomputedFlows;
         var third = net.Start(rec, 10, 400 * Mbit, [b]);
-        Assert.That(net.RecomputedFlows - before, Is.EqualTo(3), "the two flows on B and the new one, not the three on A");
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(sharedLinkQueues ? 1 : 3),
+            "the two flows on B and the new one (or the new one alone, joining B's queue), not the three on A");
         Assert.That(sim.PendingCount, Is.EqualTo(pendingBefore), "B's completion event replaced, A's kept");
 
         before = net.RecomputedFlows;
@@ -32,9 +35,10 @@ public sealed class FlowComponentTests
 
         before = net.RecomputedFlows;
         net.SetLinkCapacity(c, 5 * Mbps);
-        Assert.That(net.RecomputedFlows - before, Is.EqualTo(1), "a capacity change re-rates the link's component only");
+        Assert.That(net.RecomputedFlows - before, Is.EqualTo(sharedLinkQueues ? 0 : 1),
+            "a capacity change re-rates the link's component only (with a queue, only the queue's rate changes)");
 
-        // A flow over A and B joins their components: all 7 flows are re-rated.
+        // A flow over A and B joins their components (and dissolves their queues): all 7 flows are re-rated.
         before = net.RecomputedFlows;
         var bridge = net.Start(rec, 12, 1 * Mbit, [a, b]);
         Assert.That(net.RecomputedFlows - before, Is.EqualTo(3 + 3 + 1));

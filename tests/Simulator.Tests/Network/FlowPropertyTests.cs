@@ -76,7 +76,7 @@ public sealed class FlowPropertyTests
     {
         // Capped flows only: links often have room for every flow at its cap (slack, coupling nobody) and go in and
         // out of binding as flows come and go and capacities change.
-        var (done, reference, rateChecks) = RunRandom(seed, withReference: true, cappedOnly);
+        var (done, reference, rateChecks, _) = RunRandom(seed, withReference: true, cappedOnly);
         Assert.That(rateChecks, Is.GreaterThan(0));
         Assert.That(done.Select(d => d.Token).Order(), Is.EqualTo(reference!.Done.Keys.Order()), "the same flows completed");
         foreach (var (token, ticks) in done)
@@ -98,8 +98,28 @@ public sealed class FlowPropertyTests
         }
     }
 
+    [Test]
+    public void TheRandomRunsGoThroughSharedLinkQueuesAndBack()
+    {
+        // The runs above form shared link queues (a component whose one binding link is shared equally, often a
+        // single flow), start flows into them and dissolve them back into the max-min path.
+        long formed = 0, joined = 0, dissolved = 0;
+        for (int seed = 0; seed < 60; seed++)
+            foreach (bool cappedOnly in new[] { false, true })
+            {
+                var net = RunRandom(seed, withReference: false, cappedOnly).Net;
+                formed += net.SharedQueuesFormed;
+                joined += net.SharedQueueJoins;
+                dissolved += net.SharedQueuesDissolved;
+            }
+        Assert.That(formed, Is.GreaterThan(300));
+        Assert.That(joined, Is.GreaterThan(200));
+        Assert.That(dissolved, Is.GreaterThan(200));
+    }
+
     /// <summary>Random operations at random ticks; with the reference, every flow's rate is compared after each.</summary>
-    private static (List<(long Token, long Ticks)> Done, ReferenceFluid? Reference, int RateChecks) RunRandom(int seed, bool withReference, bool cappedOnly = false)
+    private static (List<(long Token, long Ticks)> Done, ReferenceFluid? Reference, int RateChecks, FlowNetwork Net) RunRandom(int seed,
+        bool withReference, bool cappedOnly = false)
     {
         var rng = new System.Random(1000 + seed);
         var sim = new Simulation();
@@ -176,6 +196,6 @@ public sealed class FlowPropertyTests
         reference?.AdvanceTo(1e9);
         Assert.That(net.ActiveFlows, Is.Zero);
         Assert.That(net.BytesRemaining, Is.Zero);
-        return (rec.Done, reference, checks);
+        return (rec.Done, reference, checks, net);
     }
 }

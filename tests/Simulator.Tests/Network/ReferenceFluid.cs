@@ -31,6 +31,12 @@ internal sealed class ReferenceFluid
         return _flows.Select((f, i) => (f.Token, rates[i])).ToDictionary(x => x.Token, x => x.Item2);
     }
 
+    /// <summary>The links the flow with <paramref name="token"/> crosses.</summary>
+    public int[] LinksOf(long token) => _flows.Single(f => f.Token == token).Links;
+
+    /// <summary>The bits each flow has still to send, by token.</summary>
+    public Dictionary<long, double> RemainingBits() => _flows.ToDictionary(f => f.Token, f => f.Bits);
+
     /// <summary>Runs the fluid to <paramref name="t"/> seconds, completing the flows that finish by then.</summary>
     public void AdvanceTo(double t)
     {
