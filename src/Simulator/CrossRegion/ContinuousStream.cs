@@ -122,6 +122,8 @@ public sealed class ContinuousStream : IShipper, IEventHandler
             _backlog = 0;
         }
         else _backlog += grow;
+        // Less than a byte that is not growing is the rounding of earlier updates, not writes waiting.
+        if (_backlog < 1 && _w <= _r) { shippedNow += _backlog; _backlog = 0; }
         bool wasEmpty = _history.Count == 0;
         _written += _w * dt;
         _shipped += shippedNow;

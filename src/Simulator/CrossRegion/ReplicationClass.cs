@@ -29,6 +29,7 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
     private readonly int _direction;
     private readonly int[] _volume;
     private readonly double[] _w;
+    private readonly long[] _wMilli; // _w in thousandths of a byte per second: sums kept exact, so no rounding remainder when every member stops
     private readonly MemberState[] _state;
     private readonly bool[] _blockedHome, _forced;
     private readonly long[] _stoppedAt, _promotedAt;
@@ -39,7 +40,7 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
     private readonly Dictionary<long, List<int>> _resyncs = [];
     private long _nextResync;
     private bool _flushPending;
-    private double _wHome;
+    private long _wHomeMilli;
     private readonly List<FailoverOutcome> _outcomes;
 
     public ReplicationClass(int index, CrossRegionSpec spec, string homeRegion, Simulation sim, WanNetwork wan, int direction,
@@ -53,7 +54,8 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
         _failover = spec.Failover;
         _direction = direction;
         _volume = [.. volumes];
-        _w = [.. writeRates];
+        _wMilli = [.. writeRates.Select(w => (long)Math.Round(w * 1000))];
+        _w = [.. _wMilli.Select(w => w / 1000.0)];
         int n = _volume.Length;
         _state = new MemberState[n];
         _blockedHome = new bool[n];
@@ -67,8 +69,8 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
         Shipper = spec.Mode == CrossRegionMode.Continuous
             ? new ContinuousStream(sim, wan, direction)
             : new SnapshotShipper(sim, wan, direction, spec.Every!.Value);
-        foreach (double w in _w) _wHome += w;
-        Shipper.SetWriteRate(_wHome);
+        foreach (long w in _wMilli) _wHomeMilli += w;
+        Shipper.SetWriteRate(HomeWriteRate);
     }
 
     public int Index { get; }
@@ -82,7 +84,7 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
     public int VolumeOf(int member) => _volume[member];
 
     /// <summary>Bytes per second the members serving at home write now.</summary>
-    public double HomeWriteRate => _wHome;
+    public double HomeWriteRate => _wHomeMilli / 1000.0;
 
     public MemberState StateOf(int member) => _state[member];
 
@@ -253,9 +255,8 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
 
     private void SetHomeWriting(int member, bool writing)
     {
-        _wHome += writing ? _w[member] : -_w[member];
-        if (_wHome < 0) _wHome = 0;
-        Shipper.SetWriteRate(_wHome);
+        _wHomeMilli += writing ? _wMilli[member] : -_wMilli[member];
+        Shipper.SetWriteRate(HomeWriteRate);
     }
 
     private void Record(int member, bool failedOver)
@@ -278,11 +279,11 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
 
     /// <summary>
     /// Checks that no member serves in two regions at once, and that the write rate shipped is the sum over the members
-    /// serving at home (within rounding); throws <see cref="InvalidOperationException"/> otherwise.
+    /// serving at home (exactly: rates are kept in thousandths of a byte per second); throws <see cref="InvalidOperationException"/> otherwise.
     /// </summary>
     public void CheckInvariants()
     {
-        double w = 0, scale = 0;
+        long w = 0;
         int home = 0, failed = 0, blocked = 0;
         for (int m = 0; m < _volume.Length; m++)
         {
@@ -291,12 +292,11 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
             if (_blockedHome[m]) blocked++;
             if (ServesAtHome(m) && ServesRemotely(m))
                 throw new InvalidOperationException($"class {Spec.Name}: volume {_volume[m]} serves in {HomeRegion} and {RemoteRegion} at once");
-            if (_state[m] == MemberState.Home && !_blockedHome[m]) w += _w[m];
-            scale += _w[m];
+            if (_state[m] == MemberState.Home && !_blockedHome[m]) w += _wMilli[m];
         }
         if ((home, failed, blocked) != (_servingHome, _failed, _blocked))
             throw new InvalidOperationException($"class {Spec.Name}: counts (home, failed over, blocked) kept ({_servingHome}, {_failed}, {_blocked}), recounted ({home}, {failed}, {blocked})");
-        if (Math.Abs(w - _wHome) > 1e-9 * Math.Max(1, scale))
-            throw new InvalidOperationException($"class {Spec.Name}: write rate at home {_wHome} B/s, recount {w} B/s");
+        if (w != _wHomeMilli)
+            throw new InvalidOperationException($"class {Spec.Name}: write rate at home {_wHomeMilli / 1000.0} B/s, recount {w / 1000.0} B/s");
     }
 }
