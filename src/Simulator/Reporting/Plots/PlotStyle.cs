@@ -120,12 +120,15 @@ internal static class PlotStyle
     }
 
     /// <summary>"peak 13.5 % at 0.5 h": the figure that matters, readable even when the curve hugs the axis.</summary>
-    public static string PeakText(double[] times, double[] values)
+    /// <param name="times">Sampled times, hours.</param>
+    /// <param name="values">The values at those times.</param>
+    /// <param name="unit">The values' unit, after a space ("%", "s").</param>
+    public static string PeakText(double[] times, double[] values, string unit = "%")
     {
         int at = 0;
         for (int i = 1; i < values.Length; i++)
             if (double.IsNaN(values[at]) || values[i] > values[at]) at = i;
-        return $"peak {values[at].ToString("0.0##", CultureInfo.InvariantCulture)} % at {Hours(times[at])}";
+        return $"peak {values[at].ToString("0.0##", CultureInfo.InvariantCulture)} {unit} at {Hours(times[at])}";
     }
 
     /// <summary>"10.72 h".</summary>

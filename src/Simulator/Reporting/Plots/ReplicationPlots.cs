@@ -27,7 +27,7 @@ public static class ReplicationPlots
             var color = PlotStyle.Palette[i % PlotStyle.Palette.Length];
             var worst = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.ReplicationLagMaxS.Name);
             var mean = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.ReplicationLagMeanS.Name);
-            PlotStyle.Curve(plot, worst, $"{PlotStyle.ScopeName(classes[i])}, worst volume ({PlotStyle.PeakText(worst.TimesH, worst.Median)})", color);
+            PlotStyle.Curve(plot, worst, $"{PlotStyle.ScopeName(classes[i])}, worst volume ({PlotStyle.PeakText(worst.TimesH, worst.Median, "s")})", color);
             PlotStyle.Curve(plot, mean, $"{PlotStyle.ScopeName(classes[i])}, mean", color, LinePattern.Dashed, drawRuns: false);
             lastH = Math.Max(lastH, worst.TimesH[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, worst.P95));
