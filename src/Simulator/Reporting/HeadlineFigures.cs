@@ -7,8 +7,8 @@ namespace Simulator.Reporting;
 public static class HeadlineFigures
 {
     /// <summary>
-    /// Peak and final stuck and lost volumes in the affected zone, peak API error rate of each zone, nodes crashed,
-    /// events processed and wall time. Figures whose metrics were not sampled are left out.
+    /// Peak and final stuck and lost volumes in the affected zone, peak API error rate of each zone, the failovers of
+    /// replicated volumes with their RPO and RTO per home region, nodes crashed, events processed and wall time. Figures whose metrics were not sampled are left out.
     /// </summary>
     /// <param name="result">The run (several replications' series when there are).</param>
     /// <param name="summaries">Its summaries; computed from the series when null.</param>
@@ -29,6 +29,18 @@ public static class HeadlineFigures
 
         foreach (var s in summaries.Where(s => s.Metric == MetricCatalog.ApiErrorRatePct.Name && MetricCatalog.Zone.Holds(s.Scope)))
             list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
+
+        // Replicated volumes' interruptions, per home region: how many failed over, what they lost, how long they waited.
+        foreach (var (metric, label, unit) in new[]
+                 {
+                     (CrossRegionMetrics.FailoversTotal.Name, "failovers", "volumes"),
+                     (CrossRegionMetrics.RpoP99S.Name, "RPO, p99", "s"),
+                     (CrossRegionMetrics.RpoBytesTotal.Name, "writes lost", "bytes"),
+                     (CrossRegionMetrics.RtoP50S.Name, "RTO, p50", "s"),
+                     (CrossRegionMetrics.RtoMaxS.Name, "RTO, max", "s"),
+                 })
+            foreach (var s in summaries.Where(s => s.Metric == metric && MetricCatalog.Region.Holds(s.Scope) && !double.IsNaN(s.Final.Mean)))
+                list.Add(new Headline(label, s.Scope, s.Final.Mean, unit, null, HalfWidth(s.Final)));
 
         if (NodesCrashed(summaries) is { } crashed)
             list.Add(new Headline("nodes crashed", crashed.Scope, crashed.Value, "nodes", null, crashed.HalfWidth));
