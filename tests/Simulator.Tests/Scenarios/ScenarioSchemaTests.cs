@@ -59,7 +59,7 @@ public sealed class ScenarioSchemaTests
         Assert.That(scenario["required"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "name", "horizon", "topology" }));
         Assert.That(scenario["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[]
         {
-            "$schema", "extends", "name", "notes", "seed", "horizon", "start", "topology", "control_plane", "retry", "stuck_targets", "tags",
+            "$schema", "extends", "set", "name", "notes", "seed", "horizon", "start", "topology", "control_plane", "retry", "stuck_targets", "tags",
         }));
         Assert.That(Def("TestCluster")["required"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EqualTo(new[] { "nodes", "node_capacity" }));
         Assert.That(Def("TestCluster")["properties"]!["nodes"]!.ToJsonString(), Is.EqualTo("{\"type\":\"integer\",\"exclusiveMinimum\":0}"));
