@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Simulator.Scenarios;
+
+namespace Simulator.Durability;
+
+/// <summary>
+/// What a durability analysis computes, of the kind named by <c>kind:</c> — <c>simultaneous</c>
+/// (<see cref="SimultaneousSpec"/>) or <c>mttdl</c> (<see cref="MttdlSpec"/>) — the <c>durability:</c> block of a
+/// durability scenario file and what the <c>replsim durability</c> commands build from their options. Each kind's
+/// <see cref="Problems"/> are its rules across fields, shared by both.
+/// </summary>
+[ScenarioUnion("kind")]
+public abstract record DurabilitySpec : IValidatable
+{
+    [Description("Monte Carlo trials (failure draws, or regenerative cycles, or histories); 0 skips the Monte Carlo.")]
+    [NonNegative]
+    public long? Trials { get; init; }
+
+    /// <summary>The kind's name: <c>simultaneous</c> or <c>mttdl</c>.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Trials when <see cref="Trials"/> is not given.</summary>
+    public abstract long DefaultTrials { get; }
+
+    /// <summary>The trials to run.</summary>
+    public long TrialCount => Trials ?? DefaultTrials;
+
+    /// <summary>
+    /// Problems across fields, each at a field (snake_case, as in the file) with what was expected and found.
+    /// <paramref name="bound"/> says whether fields were read (a rule about a field that had its own error stays quiet).
+    /// </summary>
+    public abstract IEnumerable<(string Field, string Message)> Problems(Func<string[], bool> bound);
+
+    IEnumerable<(string RelativePath, string Message)> IValidatable.Validate(ValidationContext context) =>
+        Problems(context.IsBound);
+}
