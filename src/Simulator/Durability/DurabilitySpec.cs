@@ -31,6 +31,26 @@ public abstract record DurabilitySpec : IValidatable
     /// </summary>
     public abstract IEnumerable<(string Field, string Message)> Problems(Func<string[], bool> bound);
 
+    /// <summary>The fields as a scenario file writes them (snake_case name, text value; absent ones left out), for manifests.</summary>
+    public IReadOnlyDictionary<string, string> Fields()
+    {
+        var fields = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["kind"] = Kind };
+        foreach (var property in GetType().GetProperties())
+        {
+            if (property.GetCustomAttributes(typeof(DescriptionAttribute), true).Length == 0) continue;
+            object? value = property.GetValue(this);
+            if (value is null) continue;
+            fields[SnakeCase.From(property.Name)] = value switch
+            {
+                Scenarios.Model.FailureBurstsSpec b => $"share {b.Share}, mean_size {b.MeanSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}, same_rack {b.SameRack}",
+                Enum e => SnakeCase.From(e.ToString()),
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? "",
+            };
+        }
+        return fields;
+    }
+
     IEnumerable<(string RelativePath, string Message)> IValidatable.Validate(ValidationContext context) =>
         Problems(context.IsBound);
 }

@@ -49,7 +49,7 @@ public static class MttdlAnalysis
                 exactCurve.Add((t / HoursPerYear, chain.LossProbabilityWithin(t)));
             }
             notes.Add($"exact: the absorbing chain on the alive chunks {model.Needed - 1}…{model.Chunks} ({(model.Needed - 1)} absorbing), " +
-                      "MTTDL from its linear system (−Q_T)m = 1 (LU, MathNet.Numerics), P(loss within the horizon) from exp(Qt) by uniformization and squaring");
+                      "MTTDL from its linear system (−Q_T)m = 1 (Gaussian elimination in the subtraction-free GTH form), P(loss within the horizon) from exp(Qt) by uniformization and squaring");
         }
         else
             notes.Add(Invariant($"exact: none for Weibull lifetimes (shape {shape:G4}): the chain needs exponential ones"));

@@ -96,11 +96,12 @@ public static class SimultaneousAnalysis
                 squares += (double)x * x;
             }
             rows.Add(MonteCarlo(Quantities.PLoss, Estimate.Proportion(hits, trials), "probability"));
-            rows.Add(MonteCarlo(Quantities.ExpectedLostChunks, Estimate.Mean(sum, squares, trials), "chunks"));
+            var mean = Estimate.Mean(sum, squares, trials);
+            rows.Add(MonteCarlo(Quantities.ExpectedLostChunks, mean with { Low = Math.Max(0, mean.Low) }, "chunks"));
             histogram = [.. lost.GroupBy(x => x).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count()))];
             facts["trials"] = trials;
             facts["trials_with_loss"] = hits;
-            notes.Add(Invariant($"monte_carlo: {trials} failed sets drawn over one placement of the chunks (seeded), {hits} with a loss; Wilson interval for p_loss, normal for the mean"));
+            notes.Add(Invariant($"monte_carlo: {trials} failed sets drawn over one placement of the chunks (seeded), {hits} with a loss; Wilson interval for p_loss, normal for the mean (its lower bound cut at 0)"));
         }
         if (spec.ChunkSize is { } size)
             foreach (var row in rows.Where(x => x.Quantity == Quantities.ExpectedLostChunks).ToList())
