@@ -103,8 +103,8 @@ public static class DurabilityExperiment
         IReadOnlyList<(string, ScottPlot.Plot)> plots = request.Kind switch
         {
             ExperimentKind.Run => DurabilityPlots.Single(name, units[0].Result),
-            ExperimentKind.Compare => DurabilityPlots.Compare([.. units.Select(u => u.Label)], [.. units.Select(u => u.Result)]),
-            _ => DurabilityPlots.Sweep([.. Reporting.Plots.SweepPlots.ShortNames(parameters)], points, [.. units.Select(u => u.Result)]),
+            ExperimentKind.Compare => DurabilityPlots.Compare(name, [.. units.Select(u => u.Label)], [.. units.Select(u => u.Result)]),
+            _ => DurabilityPlots.Sweep(name, [.. Reporting.Plots.SweepPlots.ShortNames(parameters)], points, [.. units.Select(u => u.Result)]),
         };
         var extra = request.Kind == ExperimentKind.Sweep
             ? new List<(string, Action<string>)> { ("points.csv", path => WritePoints(path, parameters, points)) }

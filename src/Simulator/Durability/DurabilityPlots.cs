@@ -80,22 +80,25 @@ public static class DurabilityPlots
     }
 
     /// <summary>Each quantity by variant: one column per variant, exact/approximate marks and Monte Carlo points.</summary>
-    public static IReadOnlyList<(string Name, Plot Plot)> Compare(IReadOnlyList<string> labels, IReadOnlyList<DurabilityResult> results)
+    public static IReadOnlyList<(string Name, Plot Plot)> Compare(string title, IReadOnlyList<string> labels, IReadOnlyList<DurabilityResult> results)
     {
         var plots = new List<(string, Plot)>();
         foreach (var (quantity, unit) in Quantity(results))
         {
-            var plot = PlotStyle.Create($"{Title(quantity)} by variant", "variant", unit);
+            var plot = PlotStyle.Create($"{title}: {Title(quantity)} by variant", "variant", unit);
             var methods = new HashSet<string>();
+            var all = results.SelectMany(r => r.Rows).Where(r => r.Quantity == quantity && r.Unit == unit).ToList();
+            bool log = LogScale(all);
             for (int v = 0; v < results.Count; v++)
                 foreach (var row in results[v].Rows.Where(r => r.Quantity == quantity && r.Unit == unit))
                 {
                     int m = Array.IndexOf(MethodOrder, row.Method);
                     bool first = methods.Add(row.Method);
                     double x = v + (m - 1) * 0.12;
-                    if (row.Method == Methods.MonteCarlo) Point(plot, x, row, first ? Label(row) : "", PlotStyle.Palette[m]);
-                    else Mark(plot, x, row.Estimate, first ? Label(row) : "", PlotStyle.Palette[m]);
+                    if (row.Method == Methods.MonteCarlo) Point(plot, x, row, first ? Label(row) : "", PlotStyle.Palette[m], log);
+                    else Mark(plot, x, row.Estimate, first ? Label(row) : "", PlotStyle.Palette[m], log);
                 }
+            if (log) PowersOfTen(plot, unit, all.SelectMany(r => new[] { Y(r.Estimate, true), Y(r.CiLow, true), Y(r.CiHigh, true) }));
             plot.Axes.Bottom.SetTicks([.. labels.Select((_, i) => (double)i)], [.. labels]);
             plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
             PlotStyle.LegendBelow(plot);
@@ -108,7 +111,7 @@ public static class DurabilityPlots
     /// Each quantity against each varied field: one colour per combination of the other fields, the exact value (or
     /// else the approximation) as a line and the Monte Carlo estimates as points with 95 % CI bars.
     /// </summary>
-    public static IReadOnlyList<(string Name, Plot Plot)> Sweep(IReadOnlyList<string> names, IReadOnlyList<IReadOnlyList<string>> points,
+    public static IReadOnlyList<(string Name, Plot Plot)> Sweep(string title, IReadOnlyList<string> names, IReadOnlyList<IReadOnlyList<string>> points,
         IReadOnlyList<DurabilityResult> results)
     {
         var plots = new List<(string, Plot)>();
@@ -118,7 +121,9 @@ public static class DurabilityPlots
                 bool numeric = points.All(p => double.TryParse(p[j], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
                 var categories = points.Select(p => p[j]).Distinct().ToList();
                 double X(int i) => numeric ? double.Parse(points[i][j], CultureInfo.InvariantCulture) : categories.IndexOf(points[i][j]);
-                var plot = PlotStyle.Create($"{Title(quantity)} vs {names[j]}", names[j], unit);
+                var plot = PlotStyle.Create($"{title}: {Title(quantity)} vs {names[j]}", names[j], unit);
+                var all = results.SelectMany(r => r.Rows).Where(r => r.Quantity == quantity && r.Unit == unit).ToList();
+                bool log = quantity != Quantities.PLoss && LogScale(all);
                 var groups = Enumerable.Range(0, points.Count)
                     .GroupBy(i => string.Join(", ", names.Select((n, k) => k == j ? null : $"{n}={points[i][k]}").Where(s => s is not null)))
                     .ToList();
@@ -129,16 +134,17 @@ public static class DurabilityPlots
                     string name = groups[g].Key.Length > 0 ? groups[g].Key : quantity;
                     var line = idx.Select(i => (X: X(i), Row: Best(results[i], quantity, unit))).Where(p => p.Row is not null).ToList();
                     if (line.Count > 0)
-                        PlotStyle.Line(plot, [.. line.Select(p => p.X)], [.. line.Select(p => p.Row!.Estimate)], $"{name} ({line[0].Row!.Method})", color);
+                        PlotStyle.Line(plot, [.. line.Select(p => p.X)], [.. line.Select(p => Y(p.Row!.Estimate, log))], $"{name} ({line[0].Row!.Method})", color);
                     bool first = true;
                     foreach (int i in idx)
                         if (results[i].Find(quantity, Methods.MonteCarlo, unit) is { } mc)
                         {
-                            Point(plot, X(i), mc, first ? $"{name} (Monte Carlo, 95 % CI)" : "", color);
+                            Point(plot, X(i), mc, first ? $"{name} (Monte Carlo, 95 % CI)" : "", color, log);
                             first = false;
                         }
                 }
                 if (!numeric) plot.Axes.Bottom.SetTicks([.. categories.Select((_, i) => (double)i)], [.. categories]);
+                if (log) PowersOfTen(plot, unit, all.SelectMany(r => new[] { Y(r.Estimate, true), Y(r.CiLow, true), Y(r.CiHigh, true) }));
                 PlotStyle.LegendBelow(plot);
                 plots.Add(($"{quantity}-vs-{FileSafe(names[j])}", plot));
             }
@@ -155,27 +161,50 @@ public static class DurabilityPlots
     private static DurabilityRow? Best(DurabilityResult result, string quantity, string unit) =>
         result.Find(quantity, Methods.Exact, unit) ?? result.Find(quantity, Methods.Approximation, unit);
 
-    private static void Point(Plot plot, double x, DurabilityRow row, string legend, Color color)
+    private static void Point(Plot plot, double x, DurabilityRow row, string legend, Color color, bool log = false)
     {
-        double value = Finite(row.Estimate);
+        double value = Y(row.Estimate, log);
         if (double.IsNaN(value)) return;
+        double low = Y(row.CiLow, log), high = Y(row.CiHigh, log);
         var bar = plot.Add.ErrorBar([x], [value], [0.0]);
-        bar.YErrorNegative = [double.IsFinite(row.CiLow) ? value - row.CiLow : 0];
-        bar.YErrorPositive = [double.IsFinite(row.CiHigh) ? row.CiHigh - value : 0];
+        bar.YErrorNegative = [double.IsFinite(low) ? value - low : 0];
+        bar.YErrorPositive = [double.IsFinite(high) ? high - value : 0];
         bar.Color = color;
         bar.LineWidth = 1.5f;
         var marker = plot.Add.Marker(x, value, MarkerShape.FilledCircle, 9, color);
         marker.LegendText = legend;
     }
 
-    private static void Mark(Plot plot, double x, double value, string legend, Color color)
+    private static void Mark(Plot plot, double x, double value, string legend, Color color, bool log = false)
     {
+        value = Y(value, log);
         if (!double.IsFinite(value)) return;
         var marker = plot.Add.Marker(x, value, MarkerShape.OpenDiamond, 14, color);
         marker.LegendText = legend;
     }
 
-    private static double Finite(double v) => double.IsFinite(v) ? v : double.NaN;
+    /// <summary>The plotted y of a value: itself, or its log10 on a log axis (NaN where it has none).</summary>
+    private static double Y(double v, bool log) => !double.IsFinite(v) ? double.NaN : !log ? v : v > 0 ? Math.Log10(v) : double.NaN;
+
+    /// <summary>MTTDLs and rare probabilities span orders of magnitude: a log axis when the values do.</summary>
+    private static bool LogScale(IEnumerable<DurabilityRow> rows)
+    {
+        var values = rows.Select(r => r.Estimate).Where(v => double.IsFinite(v) && v > 0).ToList();
+        return values.Count > 1 && values.Max() / values.Min() > 100;
+    }
+
+    /// <summary>Labels the y axis of log10 values with powers of ten.</summary>
+    private static void PowersOfTen(Plot plot, string unit, IEnumerable<double> ys)
+    {
+        var finite = ys.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return;
+        int low = (int)Math.Floor(finite.Min()), high = (int)Math.Ceiling(finite.Max());
+        if (high == low) high++;
+        var ticks = Enumerable.Range(low, high - low + 1).Select(k => (double)k).ToArray();
+        plot.Axes.Left.SetTicks(ticks, [.. ticks.Select(k => k == 0 ? "1" : $"1e{k:0}")]);
+        plot.Axes.SetLimitsY(low - 0.2, high + 0.2);
+        plot.YLabel($"{unit} (log scale)");
+    }
 
     private static string Label(DurabilityRow row) => row.Method switch
     {
