@@ -176,7 +176,7 @@ internal static class DurabilityCommand
         if (request.Settings.SampleInterval is not null) problems.Add("--sample-interval: a durability analysis has no time series");
         if (problems.Count > 0) throw new BadInputException(string.Join(Environment.NewLine + "replsim: ", problems));
         var outcome = DurabilityExperiment.Run(new DurabilityExperiment.Request(kind, request.ScenarioPaths, request.Settings.Overrides, request.Vary,
-            request.Samples, request.Settings.Seed, request.Threads, request.OutputRoot, request.Folder), Environment.GetCommandLineArgs().Skip(1).ToList());
+            request.Samples, request.Settings.Seed, request.Threads, request.OutputRoot, request.Folder));
         if (outcome.Units.Count == 1)
             Print(context, outcome.Units[0].Label, outcome.Units[0].Result);
         else

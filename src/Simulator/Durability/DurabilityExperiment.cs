@@ -41,7 +41,7 @@ public static class DurabilityExperiment
         new(ScenarioFile.Load<DurabilityScenario>(path, overrides), path, ScenarioFile.Sha256(path, overrides));
 
     /// <summary>Loads and checks everything, runs each analysis, writes the folder.</summary>
-    public static Outcome Run(Request request, IReadOnlyList<string> command, DateTimeOffset? createdUtc = null)
+    public static Outcome Run(Request request, DateTimeOffset? createdUtc = null)
     {
         var clock = Stopwatch.StartNew();
         var created = (createdUtc ?? DateTimeOffset.UtcNow).ToUniversalTime();
@@ -115,7 +115,7 @@ public static class DurabilityExperiment
         {
             Kind = ExperimentRunner.CommandName(request.Kind),
             Name = name,
-            Command = command,
+            Command = Command(request),
             Scenarios = [.. loaded.Select(l => new ManifestScenario(l.Path, l.Sha256))],
             Overrides = request.Overrides,
             Parameters = parameters,
@@ -129,6 +129,18 @@ public static class DurabilityExperiment
             Files = files,
         });
         return new Outcome(folder, request.Kind, keyColumns, units, seed, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The command that makes this folder again: kind, files, seed, overrides and the sweep's design.</summary>
+    private static IReadOnlyList<string> Command(Request request)
+    {
+        var args = new List<string> { ExperimentRunner.CommandName(request.Kind) };
+        args.AddRange(request.Paths);
+        if (request.Seed is { } seed) args.AddRange(["--seed", CsvText.Integer((long)seed)]);
+        foreach (var o in request.Overrides) args.AddRange(["--set", o]);
+        foreach (var v in request.Vary) args.AddRange(["--vary", v]);
+        if (request.Samples is { } k) args.AddRange(["--samples", CsvText.Integer(k)]);
+        return args;
     }
 
     private static void WritePoints(string path, IReadOnlyList<string> parameters, IReadOnlyList<IReadOnlyList<string>> points)

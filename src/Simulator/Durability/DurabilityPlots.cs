@@ -58,9 +58,9 @@ public static class DurabilityPlots
         var lossy = result.LostHistogram.Where(h => h.Lost > 0).ToList();
         long trials = result.LostHistogram.Sum(h => h.Trials);
         if (lossy.Count == 0 || trials == 0) return plot;
-        var xs = new List<double>();
-        var ys = new List<double>();
         long atLeast = lossy.Sum(h => h.Trials);
+        var xs = new List<double> { 1 };
+        var ys = new List<double> { Math.Log10((double)atLeast / trials) }; // at least one chunk: P(loss)
         foreach (var (lost, count) in lossy)
         {
             xs.Add(lost);
@@ -76,6 +76,7 @@ public static class DurabilityPlots
         var ticks = Enumerable.Range(low, high - low + 1).Select(k => (double)k).ToArray();
         plot.Axes.Left.SetTicks(ticks, [.. ticks.Select(k => k == 0 ? "1" : $"1e{k:0}")]);
         plot.Axes.SetLimitsY(low - 0.1, high + 0.1);
+        plot.Axes.SetLimitsX(0, xs.Max() * 1.05 + 1);
         return plot;
     }
 
