@@ -7,7 +7,7 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// The <c>replsim</c> command line: <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
-/// shard folders, <c>schema</c>, <c>--help</c>, <c>--version</c>.
+/// shard folders, <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
 public static class CliApp
@@ -153,6 +153,8 @@ public static class CliApp
         merge.Add(mergeOut);
         merge.SetAction(parse => MergeCommand.Execute(context, parse.GetRequiredValue(mergeDirs), parse.GetRequiredValue(mergeOut)));
         root.Add(merge);
+
+        root.Add(DurabilityCommand.Build(context));
 
         var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
         schema.SetAction(_ =>

@@ -16,6 +16,8 @@ internal static class ExperimentCommand
     public static int Execute(CliContext context, IScenarioRunner runner, ExperimentKind kind, ExperimentRequest request,
         bool validate = false)
     {
+        if (request.Resume is null && request.ScenarioPaths.Any(Durability.DurabilityExperiment.IsDurabilityFile))
+            return DurabilityCommand.ExecuteScenarios(context, kind, request, validate);
         string command = Name(kind);
         UnitRunner runUnit = runner.Run;
         ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);

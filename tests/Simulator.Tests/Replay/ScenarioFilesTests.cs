@@ -20,7 +20,7 @@ public sealed class ScenarioFilesTests
     private static IEnumerable<string> Shipped() =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "scenarios"), p))
-            .Where(p => !p.StartsWith("cluster", StringComparison.Ordinal))
+            .Where(p => !p.StartsWith("cluster", StringComparison.Ordinal) && !p.StartsWith("durability", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     [TestCaseSource(nameof(Shipped))]
