@@ -156,10 +156,18 @@ public static class CliApp
 
         root.Add(DurabilityCommand.Build(context));
 
-        var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)");
-        schema.SetAction(_ =>
+        var durabilitySchema = new Option<bool>("--durability")
         {
-            context.Output.Write(ScenarioSchema.Generate(typeof(Scenarios.Model.Scenario)));
+            Description = "The schema of durability scenario files instead (scenarios/durability/durability.schema.json)",
+        };
+        var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/scenario.schema.json is this output)")
+        {
+            durabilitySchema,
+        };
+        schema.SetAction(parse =>
+        {
+            context.Output.Write(ScenarioSchema.Generate(parse.GetValue(durabilitySchema)
+                ? typeof(Durability.DurabilityScenario) : typeof(Scenarios.Model.Scenario)));
             return ExitCodes.Ok;
         });
         root.Add(schema);

@@ -12,6 +12,14 @@ namespace Simulator.Tests.Replay;
 public sealed class SchemaFileTests
 {
     [Test]
+    public void TheCommittedDurabilitySchemaMatchesItsTypes()
+    {
+        string path = Path.Combine(RepositoryPaths.Root, "scenarios", "durability", "durability.schema.json");
+        Assert.That(File.ReadAllText(path), Is.EqualTo(ScenarioSchema.Generate(typeof(Simulator.Durability.DurabilityScenario))),
+            "stale; run: replsim schema --durability > scenarios/durability/durability.schema.json");
+    }
+
+    [Test]
     public void TheCommittedSchemaMatchesTheScenarioTypes()
     {
         string path = Path.Combine(RepositoryPaths.Root, "scenarios", "scenario.schema.json");
@@ -34,7 +42,13 @@ public sealed class SchemaFileTests
     [TestCaseSource(nameof(ShippedScenarios))]
     public void AShippedScenarioValidatesAgainstTheSchemaInAnIndependentValidator(string relative)
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scenarios", "scenario.schema.json")));
+        // A file names its schema on its first line: scenario.schema.json, or durability.schema.json beside it.
+        string scenarios = Path.Combine(RepositoryPaths.Root, "scenarios");
+        string schemaFile = relative.StartsWith("durability/", StringComparison.Ordinal)
+            ? Path.Combine(scenarios, "durability", "durability.schema.json") : Path.Combine(scenarios, "scenario.schema.json");
+        string firstLine = File.ReadLines(Path.Combine(scenarios, relative)).First();
+        Assert.That(firstLine, Does.StartWith("# yaml-language-server: $schema=").And.EndWith(Path.GetFileName(schemaFile)));
+        var schema = JsonSchema.FromText(File.ReadAllText(schemaFile));
         var json = ScenarioSchemaTests.AsJson(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "scenarios", relative)));
         using var document = JsonDocument.Parse(json!.ToJsonString());
 
