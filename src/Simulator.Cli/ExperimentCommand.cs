@@ -36,6 +36,7 @@ internal static class ExperimentCommand
                 ExperimentKind.Compare => ExperimentSetup.ForCompare(request.ScenarioPaths, request.Settings, load),
                 _ => ExperimentSetup.ForSweep(request.ScenarioPath, request.Vary, request.Samples, request.Settings, load),
             };
+            ResourceCheck.Check(setup, request.Shard, request.Threads, request.Folder is { } folder ? Path.GetDirectoryName(Path.GetFullPath(folder)) ?? "." : request.OutputRoot);
             context.Output.WriteLine(Describe(setup.Plan, request));
             outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
                 ExperimentRunner.Start(setup, request.Shard, request.OutputRoot, request.Folder, request.Threads,

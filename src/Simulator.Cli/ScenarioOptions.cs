@@ -48,6 +48,11 @@ internal sealed class ScenarioOptions
         Description = "Let a scenario extend files outside its folder and the working directory (off: a downloaded scenario reads nothing else)",
     };
 
+    private readonly Option<bool> _ignoreEstimate = new("--ignore-estimate")
+    {
+        Description = "Run even when the estimate of the memory or the output exceeds what the machine has",
+    };
+
     /// <param name="arity">How many scenario files the command takes.</param>
     /// <param name="name">The argument's name in the help.</param>
     /// <param name="description">The argument's description in the help.</param>
@@ -90,6 +95,7 @@ internal sealed class ScenarioOptions
         command.Add(_out);
         command.Add(_sampleInterval);
         command.Add(_allowExtendsOutside);
+        command.Add(_ignoreEstimate);
     }
 
     /// <summary>The options other than the scenario, for commands that check which were given.</summary>
@@ -102,6 +108,7 @@ internal sealed class ScenarioOptions
     public ExperimentRequest Read(ParseResult parse)
     {
         Scenarios.ScenarioFile.AllowExtendsOutside = parse.GetValue(_allowExtendsOutside);
+        ResourceCheck.Enabled = !parse.GetValue(_ignoreEstimate);
         return Request(parse);
     }
 
