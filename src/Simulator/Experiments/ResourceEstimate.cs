@@ -26,10 +26,11 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes, long S
             var model = ScenarioScaler.Scale(setup.Scenario(unit.Variant, unit.Point).Model, plan.Scale);
             var interval = plan.SampleInterval is { } s ? Duration.Parse(s) : model.SampleInterval;
             long samples = model.Horizon.Ticks / Math.Max(1, interval.Ticks) + 2;
-            var regions = model.Topology.Regions;
+            var regions = model.Topology?.Regions ?? []; // a scenario built in code may leave parts out
+
             long clusters = regions.Sum(r => r.Zones.Sum(z => (long)z.Clusters.Count));
             long scopes = regions.Count + regions.Sum(r => (long)r.Zones.Count) + 3 * clusters
-                + model.Topology.Links.Count + model.ReplicationClasses.Count;
+                + (model.Topology?.Links.Count ?? 0) + (model.CrossRegion?.Count ?? 0);
             long unitRows = Saturating(samples, scopes * MetricsPerScope);
             long volumes = regions.Sum(r => r.Zones.Sum(z => z.Clusters.Sum(c => (long)c.Volumes)));
             long nodes = regions.Sum(r => r.Zones.Sum(z => z.Clusters.Sum(c => (long)c.Nodes)));
