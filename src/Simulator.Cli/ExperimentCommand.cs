@@ -42,6 +42,8 @@ internal static class ExperimentCommand
                     runUnit, progress, context.Stop)));
         }
         int code = Report(context, command, outcome);
+        if (code == ExitCodes.Ok && request.Report && outcome.Results is not null)
+            context.Output.WriteLine($"report: {ReportCommand.Write(outcome.Folder)}");
         if (code != ExitCodes.Ok || !validate || outcome.Results is not { } final) return code;
         return Validation(context, outcome.State.Plan, final.Validation ?? []);
     }
