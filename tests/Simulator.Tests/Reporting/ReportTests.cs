@@ -100,6 +100,37 @@ public sealed class ReportTests
     }
 
     [Test]
+    public void ADurabilityFolderShowsItsEstimatesWithCisAndItsScenario()
+    {
+        Directory.CreateDirectory(_out);
+        File.WriteAllText(Path.Combine(_out, "manifest.json"),
+            $"{{\"kind\": \"run\", \"name\": \"mttdl-r3\", \"scenarios\": [{{\"path\": {System.Text.Json.JsonSerializer.Serialize(_scenario)}, \"sha256\": null}}], \"seed\": 1}}");
+        File.WriteAllText(Path.Combine(_out, "durability.csv"),
+            "quantity,method,estimate,ci_low,ci_high,unit\nmttdl,exact,32386901384.53611,,,hours\nmttdl,monte_carlo,3.1e10,2.9e10,3.3e10,hours\n");
+
+        var (code, _, error) = Run("report", _out);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        string html = File.ReadAllText(Path.Combine(_out, "report.html"));
+        Assert.That(html, Does.Contain("<title>replsim run: mttdl-r3</title>"));
+        Assert.That(html, Does.Contain("32386901385").And.Contain("[29000000000, 33000000000]").And.Contain("monte_carlo"));
+        Assert.That(html, Does.Contain("&lt;script&gt;"), "the scenario file, escaped");
+    }
+
+    [Test]
+    public void ReportFlagWithADurabilityScenarioExitsTwoBeforeRunning()
+    {
+        string durability = Path.Combine(_dir, "mttdl.yaml");
+        File.WriteAllText(durability, "durability:\n  replicas: 3\n");
+
+        var (code, _, error) = Run("run", durability, "--out", _out, "--report");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--report is not taken with durability scenario files"));
+        Assert.That(Directory.Exists(_out), Is.False);
+    }
+
+    [Test]
     public void ComparisonTableShowsMeansCisAndPairedDifferencesAndLeavesOutFiguresWithoutValue()
     {
         var table = CsvTable.Parse(

@@ -47,9 +47,9 @@ public static class HtmlReport
         if (root.ValueKind != JsonValueKind.Object) throw new JsonException($"{manifestPath} is not a JSON object");
 
         var plan = root.TryGetProperty("experiment", out var experiment) && experiment.TryGetProperty("plan", out var p) ? p : (JsonElement?)null;
-        string kind = plan is { } pl && pl.TryGetProperty("kind", out var k) ? k.GetString() ?? "run" : "run";
+        string kind = plan is { } pl && pl.TryGetProperty("kind", out var k) ? k.GetString() ?? "run" : Text(root, "kind") ?? "run";
         var scenarios = Scenarios(root, plan);
-        string name = scenarios.Count > 0 ? scenarios[0].Name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        string name = Text(root, "name") ?? (scenarios.Count > 0 ? scenarios[0].Name : null) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         string title = $"replsim {kind}: {name}";
 
         var html = new StringBuilder();
@@ -63,6 +63,7 @@ public static class HtmlReport
         var pointFigures = CsvTable.ReadIfExists(Path.Combine(folder, SweepCsv.PointFiguresFileName));
         var summary = CsvTable.ReadIfExists(Path.Combine(folder, RunFolder.SummaryFileName));
         var validation = CsvTable.ReadIfExists(Path.Combine(folder, ValidationCsv.FileName));
+        var durability = CsvTable.ReadIfExists(Path.Combine(folder, Durability.DurabilityCsv.FileName));
 
         html.Append("<section id=\"headline\">\n<h2>Headline figures</h2>\n");
         if (comparison is not null)
@@ -74,6 +75,8 @@ public static class HtmlReport
             if (CsvTable.ReadIfExists(Path.Combine(folder, SweepCsv.PointsFileName)) is { } points)
                 html.Append("<h3>Sweep points</h3>\n").Append(HtmlTables.RenderAll(points));
         }
+        else if (durability is not null)
+            html.Append("<p>Each quantity by each method, with its 95 % CI where the method gives one.</p>\n").Append(HtmlTables.Durability(durability));
         else if (summary is not null)
             html.Append("<p>Peak and final of the figures <code>replsim run</code> prints")
                 .Append(summary.Has("replications") ? ", each the mean over the replications with a 95 % CI" : "")
@@ -106,6 +109,10 @@ public static class HtmlReport
             foreach (var v in variants.EnumerateArray())
                 if (Text(v, "path") is { } path)
                     list.Add(new ScenarioRef(Text(v, "name") ?? path, path, Text(v, "full_path"), Text(v, "sha256")));
+        if (list.Count == 0 && root.TryGetProperty("scenarios", out var files) && files.ValueKind == JsonValueKind.Array)
+            foreach (var f in files.EnumerateArray())
+                if (Text(f, "path") is { } path)
+                    list.Add(new ScenarioRef(System.IO.Path.GetFileNameWithoutExtension(path), path, null, Text(f, "sha256")));
         if (list.Count == 0 && Text(root, "scenario_path") is { } single)
             list.Add(new ScenarioRef(Text(root, "scenario_name") ?? single, single, null, Text(root, "scenario_sha256")));
         return list;

@@ -104,6 +104,18 @@ public static class HtmlTables
         return Render(table, columns, keep: r => table.Get(r, "mean").Length > 0);
     }
 
+    /// <summary><c>durability.csv</c> of a durability folder: each quantity by each method, its estimate and 95 % CI.</summary>
+    public static string Durability(CsvTable durability)
+    {
+        var columns = new List<Column>();
+        foreach (string key in durability.Header.TakeWhile(h => h != "estimate"))
+            columns.Add(new Column(key, r => durability.Get(r, key), Numeric: false));
+        columns.Add(new Column("estimate", r => Number(durability.Get(r, "estimate"))));
+        columns.Add(new Column("95 % CI", r => Interval(durability.Get(r, "ci_low"), durability.Get(r, "ci_high"))));
+        columns.Add(new Column("unit", r => durability.Get(r, "unit"), Numeric: false));
+        return Render(durability, columns);
+    }
+
     /// <summary><c>validation.csv</c>: each published figure, what was expected and what the run gave, and whether it passed.</summary>
     public static string Validation(CsvTable validation)
     {
