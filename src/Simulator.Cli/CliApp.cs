@@ -7,7 +7,7 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// The <c>replsim</c> command line: <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
-/// shard folders, <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
+/// shard folders, <c>report</c> (an HTML page of a results folder), <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
 public static class CliApp
@@ -155,6 +155,13 @@ public static class CliApp
         root.Add(merge);
 
         root.Add(DurabilityCommand.Build(context));
+
+        var reportFolder = new Argument<string>("folder") { Description = "A results folder written by run, compare or sweep" };
+        var report = new Command("report",
+            "Write report.html into a results folder: headline figures with CIs, tables, plots, scenario and manifest on one self-contained page");
+        report.Add(reportFolder);
+        report.SetAction(parse => ReportCommand.Execute(context, parse.GetRequiredValue(reportFolder)));
+        root.Add(report);
 
         var durabilitySchema = new Option<bool>("--durability")
         {

@@ -17,7 +17,11 @@ internal static class ExperimentCommand
         bool validate = false)
     {
         if (request.Resume is null && request.ScenarioPaths.Any(Durability.DurabilityExperiment.IsDurabilityFile))
+        {
+            if (request.Report)
+                throw new BadInputException("--report is not taken with durability scenario files; run replsim report <folder> on the folder written");
             return DurabilityCommand.ExecuteScenarios(context, kind, request, validate);
+        }
         string command = Name(kind);
         UnitRunner runUnit = runner.Run;
         ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
@@ -43,6 +47,8 @@ internal static class ExperimentCommand
                     runUnit, progress, context.Stop)));
         }
         int code = Report(context, command, outcome);
+        if (code == ExitCodes.Ok && request.Report && outcome.Results is not null)
+            context.Output.WriteLine($"report: {ReportCommand.Write(outcome.Folder)}");
         if (code != ExitCodes.Ok || !validate || outcome.Results is not { } final) return code;
         return Validation(context, outcome.State.Plan, final.Validation ?? []);
     }

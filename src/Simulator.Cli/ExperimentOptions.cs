@@ -5,7 +5,7 @@ using Simulator.Experiments;
 
 namespace Simulator.Cli;
 
-/// <summary>The options of the experiment commands: <c>--replications</c>, <c>--threads</c>, <c>--shard</c>, <c>--folder</c>, <c>--resume</c> (and <c>--vary</c>, <c>--samples</c> for sweeps).</summary>
+/// <summary>The options of the experiment commands: <c>--replications</c>, <c>--threads</c>, <c>--shard</c>, <c>--folder</c>, <c>--resume</c>, <c>--report</c> (and <c>--vary</c>, <c>--samples</c> for sweeps).</summary>
 internal sealed class ExperimentOptions
 {
     private readonly Option<int> _replications;
@@ -48,6 +48,11 @@ internal sealed class ExperimentOptions
         CustomParser = r => ParsePositive(r, "--samples"),
     };
 
+    private readonly Option<bool> _report = new("--report")
+    {
+        Description = "Also write report.html into the results folder at the end (as replsim report does)",
+    };
+
     private readonly bool _sweep;
     private readonly bool _replicationsOnly;
 
@@ -77,6 +82,7 @@ internal sealed class ExperimentOptions
         command.Add(_replications);
         command.Add(_threads);
         if (_replicationsOnly) return;
+        command.Add(_report);
         command.Add(_shard);
         command.Add(_folder);
         command.Add(_resume);
@@ -99,6 +105,7 @@ internal sealed class ExperimentOptions
         if (_replicationsOnly) return read;
         return read with
         {
+            Report = parse.GetValue(_report),
             Shard = parse.GetValue(_shard),
             Folder = parse.GetValue(_folder),
             Resume = parse.GetValue(_resume),

@@ -18,6 +18,8 @@ internal sealed record ExperimentRequest(IReadOnlyList<string> ScenarioPaths, st
     public string? Folder { get; init; }
     /// <summary>Folder to finish, or null for a new experiment.</summary>
     public string? Resume { get; init; }
+    /// <summary><c>--report</c>: write <c>report.html</c> into a complete folder at the end.</summary>
+    public bool Report { get; init; }
     /// <summary><c>--vary</c> texts (sweep).</summary>
     public IReadOnlyList<string> Vary { get; init; } = [];
     /// <summary><c>--samples K</c> (sweep, Latin hypercube), or null for a grid.</summary>
