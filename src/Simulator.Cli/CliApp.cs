@@ -7,7 +7,7 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// The <c>replsim</c> command line: <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
-/// shard folders, <c>report</c> (an HTML page of a results folder), <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
+/// shard folders, <c>report</c> (an HTML page of a results folder), <c>plot</c> a metric of a finished folder, <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
 public static class CliApp
@@ -155,6 +155,7 @@ public static class CliApp
         root.Add(merge);
 
         root.Add(DurabilityCommand.Build(context));
+        root.Add(PlotCommand.Build(context));
 
         var reportFolder = new Argument<string>("folder") { Description = "A results folder written by run, compare or sweep" };
         var report = new Command("report",

@@ -53,6 +53,16 @@ internal sealed class ExperimentOptions
         Description = "Also write report.html into the results folder at the end (as replsim report does)",
     };
 
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "csv (the default) or parquet: parquet also writes the time series as Parquet, timeseries.parquet beside " +
+                      "timeseries.csv (run) or outage-curves.parquet beside outage-curves.csv (compare)",
+        DefaultValueFactory = _ => CsvFormat,
+        CustomParser = ParseFormat,
+    };
+
+    private const string CsvFormat = "csv";
+
     private readonly bool _sweep;
     private readonly bool _replicationsOnly;
 
@@ -86,13 +96,14 @@ internal sealed class ExperimentOptions
         command.Add(_shard);
         command.Add(_folder);
         command.Add(_resume);
+        command.Add(_format);
         if (!_sweep) return;
         command.Add(_vary);
         command.Add(_samples);
     }
 
     /// <summary>Options that define the plan, which <c>--resume</c> takes from the folder instead.</summary>
-    public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _vary, _samples] : [_replications, _shard, _folder];
+    public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _format, _vary, _samples] : [_replications, _shard, _folder, _format];
 
     /// <summary>The scenario options' <paramref name="request"/> with these options' values.</summary>
     public ExperimentRequest Read(ParseResult parse, ExperimentRequest request)
@@ -103,9 +114,14 @@ internal sealed class ExperimentOptions
             Threads = parse.GetValue(_threads),
         };
         if (_replicationsOnly) return read;
+        string? format = parse.GetValue(_format) is ExperimentPlan.ParquetFormat ? ExperimentPlan.ParquetFormat : null;
+        if (_sweep && format is not null)
+            throw new BadInputException("--format parquet: a sweep folder keeps no time series (only per-point summaries and figures); " +
+                                        "run the point of interest with replsim run --format parquet");
         return read with
         {
             Report = parse.GetValue(_report),
+            Settings = read.Settings with { SeriesFormat = format },
             Shard = parse.GetValue(_shard),
             Folder = parse.GetValue(_folder),
             Resume = parse.GetValue(_resume),
@@ -120,6 +136,15 @@ internal sealed class ExperimentOptions
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1) return n;
         result.AddError($"{name} expects a whole number of at least 1, found \"{text}\"");
         return 1;
+    }
+
+    /// <summary>csv (the time series as CSV alone) or <see cref="ExperimentPlan.ParquetFormat"/>.</summary>
+    private static string ParseFormat(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (text is CsvFormat or ExperimentPlan.ParquetFormat) return text;
+        result.AddError($"--format expects csv or parquet, found \"{text}\"");
+        return CsvFormat;
     }
 
     private static Shard ParseShard(ArgumentResult result)

@@ -28,6 +28,15 @@ public sealed record ExperimentPlan
     public double Scale { get; init; } = 1.0;
     /// <summary>Sampling interval asked for (<c>"10m"</c>); null = each scenario's own.</summary>
     public string? SampleInterval { get; init; }
+    /// <summary>
+    /// <see cref="ParquetFormat"/> when the time series is also written as Parquet (<c>--format parquet</c>); null for CSV
+    /// alone, which is left out of the manifest so that CSV plans keep their hash.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SeriesFormat { get; init; }
+
+    /// <summary>The <see cref="SeriesFormat"/> of <c>--format parquet</c>.</summary>
+    public const string ParquetFormat = "parquet";
 
     /// <summary>Variants × points × replications.</summary>
     [JsonIgnore]

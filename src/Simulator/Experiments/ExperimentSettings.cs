@@ -9,4 +9,8 @@ namespace Simulator.Experiments;
 /// <param name="Replications">Replications per (variant, point), at least 1.</param>
 /// <param name="Overrides"><c>--set path=value</c> texts applied to every variant.</param>
 public sealed record ExperimentSettings(ulong? Seed, double Scale, Duration? SampleInterval, int Replications,
-    IReadOnlyList<string> Overrides);
+    IReadOnlyList<string> Overrides)
+{
+    /// <summary><c>--format</c>: <see cref="ExperimentPlan.ParquetFormat"/> to write the time series as Parquet as well as CSV; null for CSV alone.</summary>
+    public string? SeriesFormat { get; init; }
+}

@@ -135,6 +135,7 @@ public sealed class ExperimentSetup
             Seed = settings.Seed ?? unchecked((ulong)baselines[0].Model.Seed),
             Scale = settings.Scale,
             SampleInterval = settings.SampleInterval?.ToString(),
+            SeriesFormat = settings.SeriesFormat,
         };
         var scenarios = new LoadedScenario[plan.Variants.Count * points.Count];
         for (int v = 0; v < baselines.Count; v++)

@@ -23,6 +23,8 @@ namespace Simulator.Reporting;
 public static class ExperimentFinalizer
 {
     public const string OutageCurvesFileName = "outage-curves.csv";
+    /// <summary>The rows of <see cref="OutageCurvesFileName"/> as Parquet (<c>--format parquet</c>).</summary>
+    public const string OutageCurvesParquetFileName = "outage-curves.parquet";
 
     /// <summary>Writes the final files into <paramref name="dir"/> (which must not hold them yet).</summary>
     /// <exception cref="ExperimentException">when a unit of the plan is missing.</exception>
@@ -55,6 +57,8 @@ public static class ExperimentFinalizer
             foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
         }
         files.Add(timeseries);
+        if (plan.SeriesFormat == ExperimentPlan.ParquetFormat)
+            files.Add(WriteParquet(Path.Combine(dir, ParquetSeries.FileName), unitsDir, metas, [], _ => []));
 
         var perReplication = metas.SelectMany(m => UnitFiles.ReadSummary(unitsDir, m.Unit, m.Replication)).ToList();
         var summaries = RunSummary.Aggregate(perReplication);
@@ -173,6 +177,9 @@ public static class ExperimentFinalizer
             foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
         }
         files.Add(curvesPath);
+        if (plan.SeriesFormat == ExperimentPlan.ParquetFormat)
+            files.Add(WriteParquet(Path.Combine(dir, OutageCurvesParquetFileName), unitsDir, metas, ["variant"],
+                meta => [plan.Variants[meta.Variant].Label]));
 
         if (includePlots)
         {
@@ -241,6 +248,19 @@ public static class ExperimentFinalizer
             PointFigures = pointFigures,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
         };
+    }
+
+    /// <summary>
+    /// The units' series rows as Parquet (<see cref="ParquetSeries"/>), one row group per unit in unit order, each row after
+    /// its unit's <paramref name="keys"/>: the same rows, in the same order, as the CSV made of the same units.
+    /// </summary>
+    private static string WriteParquet(string path, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns,
+        Func<UnitMeta, IReadOnlyList<string>> keys)
+    {
+        using var writer = new ParquetSeries.Writer(path, keyColumns);
+        foreach (var meta in metas)
+            writer.Append(keys(meta), UnitFiles.ReadSeries(unitsDir, meta.Unit, keyColumns.Count, (_, _) => true));
+        return path;
     }
 
     private static string Id(PlanPoint point) => CsvText.Integer(point.Id);
