@@ -90,7 +90,9 @@ internal static class ReportTables
             .Title($"headline figures: mean ± 95 % CI over {replications} replications");
         var differences = new Table().Border(TableBorder.Rounded)
             .Title($"paired difference from {baseline} (same seeds): mean ± 95 % CI");
-        foreach (var table in new[] { values, differences })
+        var pairing = new Table().Border(TableBorder.Rounded)
+            .Title("what pairing achieved: paired ÷ unpaired CI half-width (correlation with the baseline)");
+        foreach (var table in new[] { values, differences, pairing })
         {
             table.AddColumn("variant");
             foreach (var f in figures) table.AddColumn(new TableColumn($"{f.Label} ({f.Unit})").RightAligned());
@@ -99,11 +101,18 @@ internal static class ReportTables
         {
             var of = figures.Select(f => rows.Single(r => r.Variant == variant && r.Figure == f)).ToList();
             values.AddRow([Cell(variant), .. of.Select(r => Cell(PlusMinus(r.Values)))]);
-            if (variant != baseline)
-                differences.AddRow([Cell(variant), .. of.Select(r => Cell(r.Difference is { } d ? PlusMinus(d, signed: true) : ""))]);
+            if (variant == baseline) continue;
+            differences.AddRow([Cell(variant), .. of.Select(r => Cell(r.Difference is { } d ? PlusMinus(d, signed: true) : ""))]);
+            pairing.AddRow([Cell(variant), .. of.Select(r => Cell(Pairing(r)))]);
         }
-        return [values, differences];
+        return replications >= 3 ? [values, differences, pairing] : [values, differences];
     }
+
+    /// <summary>"0.42× (ρ 0.91)"; empty where either is unknown.</summary>
+    private static string Pairing(ComparisonRow row) =>
+        double.IsNaN(row.PairedToUnpaired) ? "" :
+        string.Create(CultureInfo.InvariantCulture, $"{row.PairedToUnpaired:0.00}×") +
+        (double.IsNaN(row.Correlation) ? "" : string.Create(CultureInfo.InvariantCulture, $" (ρ {row.Correlation:0.00})"));
 
     /// <summary>A sweep's points with their parameter values and headline figures (mean ± 95 % CI half-width).</summary>
     public static Table Sweep(ExperimentPlan plan, IReadOnlyList<PointFigure> rows)

@@ -21,7 +21,7 @@ public static class Comparison
             {
                 double[] values = [.. figures[v].Select(x => x[f])];
                 SummaryStatistics? difference = null;
-                double unpaired = double.NaN;
+                double unpaired = double.NaN, correlation = double.NaN;
                 if (v > 0)
                 {
                     double[] baseline = [.. figures[0].Select(x => x[f])];
@@ -30,11 +30,21 @@ public static class Comparison
                         .Where(r => !double.IsNaN(values[r]) && !double.IsNaN(baseline[r]))
                         .Select(r => values[r] - baseline[r]));
                     unpaired = WelchHalfWidth(values, baseline);
+                    correlation = Pearson(values, baseline);
                 }
                 rows.Add(new ComparisonRow(variants[v].Label, variants[v].Path, ExperimentFigures.All[f],
-                    SummaryStatistics.Of(values), difference, unpaired));
+                    SummaryStatistics.Of(values), difference, unpaired, correlation));
             }
         return rows;
+    }
+
+    /// <summary>Pearson correlation of the pairs (a[r], b[r]) where both are numbers; NaN with fewer than 3 or no spread.</summary>
+    public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        var pairs = Enumerable.Range(0, Math.Min(a.Count, b.Count)).Where(r => !double.IsNaN(a[r]) && !double.IsNaN(b[r])).ToList();
+        if (pairs.Count < 3) return double.NaN;
+        double r = MathNet.Numerics.Statistics.Correlation.Pearson(pairs.Select(i => a[i]), pairs.Select(i => b[i]));
+        return double.IsFinite(r) ? r : double.NaN;
     }
 
     /// <summary>Half-width of the 95 % Welch–Satterthwaite interval of mean(a) − mean(b); NaN with fewer than 2 values each.</summary>

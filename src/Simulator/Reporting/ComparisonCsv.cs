@@ -3,7 +3,8 @@ namespace Simulator.Reporting;
 /// <summary>
 /// Writes <c>comparison.csv</c>: one row per variant and headline figure — mean, spread and 95 % CI across
 /// replications, and for every variant but the first, the paired difference from the first (same seeds) with its
-/// 95 % CI, next to the half-width the interval would have without pairing.
+/// 95 % CI, next to the half-width the interval would have without pairing, the correlation between the variant and
+/// the baseline across replications, and the ratio of the two half-widths: what pairing achieved.
 /// </summary>
 public static class ComparisonCsv
 {
@@ -13,6 +14,7 @@ public static class ComparisonCsv
     [
         "variant", "scenario", "figure", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high", "min", "max",
         "p5", "p50", "p95", "diff_mean", "diff_sd", "diff_ci95_low", "diff_ci95_high", "diff_ci95_half_width_unpaired",
+        "correlation_with_baseline", "paired_to_unpaired_ratio",
     ];
 
     public static void Write(string path, IReadOnlyList<ComparisonRow> rows)
@@ -32,7 +34,7 @@ public static class ComparisonCsv
             foreach (var x in new[] { s.Mean, s.StandardDeviation, s.Ci95Low, s.Ci95High, s.Min, s.Max, s.P5, s.P50, s.P95 })
                 csv.WriteField(Number(x));
             var d = row.Difference;
-            foreach (var x in new[] { d?.Mean, d?.StandardDeviation, d?.Ci95Low, d?.Ci95High, row.UnpairedHalfWidth })
+            foreach (var x in new[] { d?.Mean, d?.StandardDeviation, d?.Ci95Low, d?.Ci95High, row.UnpairedHalfWidth, row.Correlation, row.PairedToUnpaired })
                 csv.WriteField(x is { } v ? Number(v) : "");
             csv.EndRecord();
         }

@@ -10,5 +10,17 @@ namespace Simulator.Reporting;
 /// Half-width of the 95 % Welch interval of the same difference had the runs been independent: what common random
 /// numbers save. NaN for the baseline.
 /// </param>
+/// <param name="Correlation">
+/// Pearson correlation between the variant's and the baseline's values over the replications they share: what pairing
+/// rests on (near 0, pairing buys nothing). NaN for the baseline, or when either has no spread.
+/// </param>
 public sealed record ComparisonRow(string Variant, string ScenarioPath, FigureDefinition Figure, SummaryStatistics Values,
-    SummaryStatistics? Difference, double UnpairedHalfWidth);
+    SummaryStatistics? Difference, double UnpairedHalfWidth, double Correlation = double.NaN)
+{
+    /// <summary>
+    /// What pairing achieved: the paired interval's half-width over the unpaired one (below 1, pairing narrowed the
+    /// interval; near 1 or above, it did not). NaN for the baseline or when the unpaired half-width is 0 or unknown.
+    /// </summary>
+    public double PairedToUnpaired =>
+        Difference is { } d && UnpairedHalfWidth > 0 && !double.IsNaN(d.Ci95High) ? (d.Ci95High - d.Mean) / UnpairedHalfWidth : double.NaN;
+}
