@@ -28,6 +28,7 @@ public sealed class ContinuousStream : IShipper, IEventHandler
     private long _at; // ticks of the last update
     private readonly Queue<(long Tick, double Written, double Rate)> _history = new(); // A's breakpoints while backlogged
     private EventHandle _drained;
+    private bool _stale; // the write rate or the backlog changed since the drain time was worked out
 
     public ContinuousStream(Simulation sim, WanNetwork wan, int direction)
     {
@@ -53,6 +54,7 @@ public sealed class ContinuousStream : IShipper, IEventHandler
             throw new ArgumentOutOfRangeException(nameof(bytesPerSecond), bytesPerSecond, "a write rate is finite and not negative");
         Advance();
         _w = bytesPerSecond;
+        _stale = true;
         if (_backlog > 0) _history.Enqueue((_at, _written, _w));
         _wan.Reallocate(_direction);
     }
@@ -77,6 +79,7 @@ public sealed class ContinuousStream : IShipper, IEventHandler
         // Counted as shipped: the writes of the stream still queued keep their order, and the backlog stays A − S.
         _backlog -= dropped;
         _shipped += dropped;
+        _stale = true;
         if (_backlog <= 0) { _backlog = 0; _history.Clear(); }
         _wan.Reallocate(_direction);
     }
@@ -87,7 +90,9 @@ public sealed class ContinuousStream : IShipper, IEventHandler
     /// <summary>The link's new rate for this stream (from <see cref="WanNetwork.Reallocate"/>).</summary>
     internal void SetRate(double bytesPerSecond)
     {
+        if (bytesPerSecond == _r && !_stale) return; // nothing this stream's drain depends on moved
         Advance();
+        _stale = false;
         _r = bytesPerSecond;
         if (!_drained.IsNone) { _sim.Cancel(_drained); _drained = default; }
         if (_backlog > 0 && _r > _w)
@@ -102,6 +107,7 @@ public sealed class ContinuousStream : IShipper, IEventHandler
     {
         _drained = default;
         Advance();
+        _stale = true;
         _backlog = 0; // the drain time was rounded up to the tick: what is left is rounding
         _history.Clear();
         _wan.Reallocate(_direction);

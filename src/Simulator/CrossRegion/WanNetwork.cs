@@ -25,6 +25,8 @@ public sealed class WanNetwork
     private readonly int[] _cuts;
     private readonly double[] _degradedBps;  // NaN: not degraded
     private readonly HashSet<string> _downRegions = [];
+    private readonly int[] _downEnds;        // [link]: ends whose region is down (0, 1 or 2)
+    private readonly double[] _background;   // [direction]: what the streams take, as last given to the flow network
     private readonly int[] _flowLink;        // [direction]
     private readonly List<ContinuousStream>[] _streams; // [direction]
     private double[] _scratchDemand = new double[4];
@@ -39,6 +41,8 @@ public sealed class WanNetwork
         _links = [.. links];
         _endRegions = [.. _links.Select(l => l.Between.Select(regionOf).ToArray())];
         _cuts = new int[_links.Length];
+        _downEnds = new int[_links.Length];
+        _background = new double[2 * _links.Length];
         _degradedBps = [.. _links.Select(_ => double.NaN)];
         _flowLink = new int[2 * _links.Length];
         _streams = new List<ContinuousStream>[2 * _links.Length];
@@ -134,7 +138,12 @@ public sealed class WanNetwork
     {
         if (down ? !_downRegions.Add(region) : !_downRegions.Remove(region)) return;
         for (int l = 0; l < _links.Length; l++)
-            if (_endRegions[l].Contains(region)) Apply(l);
+        {
+            int ends = _endRegions[l].Count(r => r == region);
+            if (ends == 0) continue;
+            _downEnds[l] += down ? ends : -ends;
+            Apply(l);
+        }
     }
 
     public bool IsRegionDown(string region) => _downRegions.Contains(region);
@@ -145,7 +154,7 @@ public sealed class WanNetwork
     /// <summary>What each direction of the link carries at most now, bits per second.</summary>
     public double CapacityBps(int link)
     {
-        if (_cuts[link] > 0 || _endRegions[link].Any(_downRegions.Contains)) return 0;
+        if (_cuts[link] > 0 || _downEnds[link] > 0) return 0;
         return double.IsNaN(_degradedBps[link]) ? _links[link].Bandwidth.BitsPerSecond : _degradedBps[link];
     }
 
@@ -201,6 +210,10 @@ public sealed class WanNetwork
             used += rate;
             streams[_scratchOrder[k]].SetRate(rate);
         }
-        _flows.SetLinkBackground(_flowLink[direction], Math.Min(used * 8, _flows.LinkCapacityBps(_flowLink[direction])));
+        // The flow network re-rates the link's flows only when what the streams leave them changes.
+        double background = Math.Min(used * 8, _flows.LinkCapacityBps(_flowLink[direction]));
+        if (background == _background[direction]) return;
+        _background[direction] = background;
+        _flows.SetLinkBackground(_flowLink[direction], background);
     }
 }

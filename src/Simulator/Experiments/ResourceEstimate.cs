@@ -21,13 +21,13 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes, long S
     {
         var plan = setup.Plan;
         long worstUnitMemory = 0, rows = 0;
-        foreach (var unit in plan.Units(shard))
+        // Replications of one (variant, point) differ only in their seeds: each pair is scaled and sized once.
+        foreach (var group in plan.Units(shard).GroupBy(u => (u.Variant, u.Point)))
         {
-            var model = ScenarioScaler.Scale(setup.Scenario(unit.Variant, unit.Point).Model, plan.Scale);
+            var model = ScenarioScaler.Scale(setup.Scenario(group.Key.Variant, group.Key.Point).Model, plan.Scale);
             var interval = plan.SampleInterval is { } s ? Duration.Parse(s) : model.SampleInterval;
             long samples = model.Horizon.Ticks / Math.Max(1, interval.Ticks) + 2;
             var regions = model.Topology?.Regions ?? []; // a scenario built in code may leave parts out
-
             long clusters = regions.Sum(r => r.Zones.Sum(z => (long)z.Clusters.Count));
             long scopes = regions.Count + regions.Sum(r => (long)r.Zones.Count) + 3 * clusters
                 + (model.Topology?.Links.Count ?? 0) + (model.CrossRegion?.Count ?? 0);
@@ -36,7 +36,7 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes, long S
             long nodes = regions.Sum(r => r.Zones.Sum(z => z.Clusters.Sum(c => (long)c.Nodes)));
             long memory = Add(Add(Saturating(volumes, BytesPerVolume), Saturating(nodes, BytesPerNode)), Saturating(unitRows, RowBytesInMemory));
             worstUnitMemory = Math.Max(worstUnitMemory, memory);
-            rows = Add(rows, unitRows);
+            rows = Add(rows, Saturating(unitRows, group.Count()));
         }
         int inFlight = Math.Max(1, Math.Min(threads, plan.UnitCountOf(shard)));
         return new ResourceEstimate(Add(BaseBytes, Saturating(worstUnitMemory, inFlight)), Saturating(rows, 2 * RowBytesOnDisk), rows);

@@ -8,9 +8,5 @@ public sealed record FailBackAction : RegionActionSpec
 {
     public override string DefaultLabel => $"{Region} failed back";
 
-    protected override void Act(TimelineContext timeline, int index)
-    {
-        var cross = timeline.CrossRegion;
-        timeline.At(At, () => cross?.AllowFailback(Region));
-    }
+    protected override void Apply(CrossRegion.CrossRegionReplication replication) => replication.AllowFailback(Region);
 }

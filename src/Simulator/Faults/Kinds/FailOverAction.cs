@@ -12,9 +12,5 @@ public sealed record FailOverAction : RegionActionSpec
 {
     public override string DefaultLabel => $"{Region} failed over";
 
-    protected override void Act(TimelineContext timeline, int index)
-    {
-        var cross = timeline.CrossRegion;
-        timeline.At(At, () => cross?.ForceFailover(Region));
-    }
+    protected override void Apply(CrossRegion.CrossRegionReplication replication) => replication.ForceFailover(Region);
 }

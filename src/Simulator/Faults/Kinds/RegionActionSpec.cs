@@ -14,4 +14,13 @@ public abstract record RegionActionSpec : OperatorActionSpec
     {
         if (names.UnknownRegion(Region) is { } problem) yield return ("region", problem);
     }
+
+    /// <summary>What the action does to the replication classes whose home is <see cref="Region"/>.</summary>
+    protected abstract void Apply(CrossRegion.CrossRegionReplication replication);
+
+    protected override void Act(TimelineContext timeline, int index)
+    {
+        var cross = timeline.CrossRegion;
+        if (cross is not null) timeline.At(At, () => Apply(cross));
+    }
 }
