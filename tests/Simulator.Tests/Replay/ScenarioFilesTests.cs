@@ -18,10 +18,8 @@ public sealed class ScenarioFilesTests
     public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
 
     private static IEnumerable<string> Shipped() =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "scenarios"), p))
-            .Where(p => !p.StartsWith("cluster", StringComparison.Ordinal) && !p.StartsWith("durability", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+        RepositoryPaths.ShippedScenarioFiles()
+            .Where(p => !p.StartsWith("cluster/", StringComparison.Ordinal) && !p.StartsWith("durability/", StringComparison.Ordinal));
 
     [TestCaseSource(nameof(Shipped))]
     public void ShippedScenarioLoads(string relative)
