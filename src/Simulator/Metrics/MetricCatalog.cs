@@ -81,12 +81,12 @@ public static class MetricCatalog
 
     public static readonly MetricDefinition DatabasesSingleZoneImpactedPct = new("databases_single_zone_impacted_pct", Percent, [Zone],
         "Single-zone databases with at least one of their striped volumes stuck now, as a percentage of those databases; sampled " +
-        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+        "only in the databases' zone (databases.zone) when the scenario has databases.");
 
     public static readonly MetricDefinition DatabasesMultiZoneFailoverFailedPct = new("databases_multi_zone_failover_failed_pct",
         Percent, [Zone],
         "Multi-zone databases whose failover to their standby failed, as a percentage of those databases; cumulative, sampled " +
-        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+        "only in the databases' zone (databases.zone) when the scenario has databases.");
 
     public static readonly MetricDefinition FreeCapacityPct = new("free_capacity_pct", Percent, [Cluster],
         "Free space on the nodes that accept new replicas, as a percentage of the cluster's capacity (crashed nodes' capacity " +
