@@ -7,8 +7,9 @@ namespace Simulator.Faults;
 /// The operators' actions as a run goes: those at a time are scheduled at once; those set off by a condition
 /// (<see cref="OperatorActionSpec.When"/>) are watched at every sample, on the values just sampled, and taken their
 /// delay after the condition has held for its time; those that follow another (<see cref="OperatorActionSpec.After"/>)
-/// are taken their delay after it, or, with a condition too, start watching it once the other is taken. Each action is taken at most once. Watching costs one look-up per watched action per
-/// sample, nothing per event; the values watched are those of the time series, so it is as deterministic as the run.
+/// are taken their delay after it, or, with a condition too, start watching it once the other is taken. Each action is
+/// taken at most once. Watching costs one look-up per watched action per sample, nothing per event; the values watched
+/// are those of the time series, so it is as deterministic as the run.
 /// </summary>
 public sealed class OperatorPlaybook
 {
@@ -34,9 +35,6 @@ public sealed class OperatorPlaybook
             else if (actions[i] is { When: { } when, After: null }) _watched.Add(new Watch(i, when, Duration.Zero));
         }
     }
-
-    /// <summary>Actions still waiting for their condition.</summary>
-    public int Watching => _watched.Count(w => !w.Taken);
 
     /// <summary>The markers of the actions taken so far (and faults), in time order.</summary>
     public IReadOnlyList<TimelineMarker> Markers() => _timeline.Markers();

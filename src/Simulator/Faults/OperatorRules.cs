@@ -37,7 +37,7 @@ public static class OperatorRules
         for (int i = 0; i < actions.Count; i++)
         {
             if (actions[i]?.After is not { } leader || !context.IsBound($"operators[{i}].after")) continue;
-            if (!named.TryGetValue(leader, out int l))
+            if (!named.ContainsKey(leader))
                 yield return ($"operators[{i}].after", named.Count == 0
                     ? $"expected the name of another action, found \"{leader}\" (no action has a name)"
                     : ScenarioNames.Message("action", leader, [.. named.Keys]));
