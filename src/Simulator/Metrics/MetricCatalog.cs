@@ -208,6 +208,28 @@ public static class MetricCatalog
         FailureEventsTotal, FailureEventsOpenTotal, TimeToFullReplicationP50S, TimeToFullReplicationP95S, TimeToFullReplicationMaxS,
     ];
 
+    /// <summary>The share of a scope's volumes stuck above which it counts as in an outage (<see cref="OutageDurationH"/>).</summary>
+    public const double OutageThresholdPct = 1.0;
+
+    public static readonly MetricDefinition OutageDurationH = new("outage_duration_h", "h", VolumeScopes,
+        "How long the outage lasted, in hours: from the first sample with volumes_stuck_pct above 1 % to the first sample at or " +
+        "below 1 % after the last one above it (each sample standing until the next); 0 when it never exceeds 1 %; an outage " +
+        "still open at the horizon ends there (a lower bound).");
+
+    public static readonly MetricDefinition StuckVolumeHours = new("stuck_volume_hours", "volume-h", VolumeScopes,
+        "How much I/O was blocked: the area under the number of the scope's stuck volumes over the run, each sample's count " +
+        "standing until the next, in volume-hours.");
+
+    public static readonly MetricDefinition RecoveryTimeH = new("recovery_time_h", "h", VolumeScopes,
+        "Time to full recovery, in hours since time 0: the first sample of the last stretch of samples with no volume of the " +
+        "scope stuck, after some were; 0 when none ever was; the horizon when some are still stuck at the end (a lower bound).");
+
+    /// <summary>
+    /// Figures of how long an outage lasted, read off a replication's <c>volumes_stuck_pct</c> series: each is one row of
+    /// the replication's summary per region and zone with volumes, with the figure as both peak and final and no peak time.
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> OutageFigures { get; } = [OutageDurationH, StuckVolumeHours, RecoveryTimeH];
+
     /// <summary>The metric named <paramref name="name"/>, or null when the catalogue has none.</summary>
     public static MetricDefinition? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

@@ -11,6 +11,12 @@ public static class ExperimentFigures
 {
     public static readonly FigureDefinition StuckPeak = new("stuck_peak_pct", "stuck peak", "%",
         $"peak of {MetricCatalog.VolumesStuckPct.Name} in the affected zone");
+    public static readonly FigureDefinition OutageDuration = new("outage_duration_h", "outage >1%", "h",
+        $"{MetricCatalog.OutageDurationH.Name} in the affected zone: from the first sample with more than 1 % of its volumes stuck to the first at or below 1 % after the last one above (the horizon if still above)");
+    public static readonly FigureDefinition StuckVolumeHours = new("stuck_volume_hours", "stuck vol-h", "volume-h",
+        $"{MetricCatalog.StuckVolumeHours.Name} in the affected zone: the area under its number of stuck volumes");
+    public static readonly FigureDefinition RecoveryTime = new("recovery_time_h", "recovered", "h",
+        $"{MetricCatalog.RecoveryTimeH.Name} in the affected zone: hours since time 0 until no volume is stuck any more (the horizon if some still are)");
     public static readonly FigureDefinition LostFinal = new("lost_final_pct", "lost final", "%",
         $"{MetricCatalog.VolumesLostPct.Name} in the affected zone at the last sample");
     public static readonly FigureDefinition NodesCrashed = new("nodes_crashed", "crashed", "nodes",
@@ -35,7 +41,7 @@ public static class ExperimentFigures
 
     /// <summary>The figures, in column order.</summary>
     public static IReadOnlyList<FigureDefinition> All { get; } =
-        [StuckPeak, LostFinal, NodesCrashed, ApiErrorsOtherZonesPeak, ApiErrorsOtherZonesMinutes, DatabasesImpactedPeak,
+        [StuckPeak, OutageDuration, StuckVolumeHours, RecoveryTime, LostFinal, NodesCrashed, ApiErrorsOtherZonesPeak, ApiErrorsOtherZonesMinutes, DatabasesImpactedPeak,
          FailedOver, RpoP99, RpoBytes, RtoP50, RtoMax];
 
     /// <summary>The figures of one replication, in the order of <see cref="All"/>.</summary>
@@ -58,6 +64,9 @@ public static class ExperimentFigures
         return
         [
             At(MetricCatalog.VolumesStuckPct.Name, r => r.Peak),
+            At(MetricCatalog.OutageDurationH.Name, r => r.Final),
+            At(MetricCatalog.StuckVolumeHours.Name, r => r.Final),
+            At(MetricCatalog.RecoveryTimeH.Name, r => r.Final),
             At(MetricCatalog.VolumesLostPct.Name, r => r.Final),
             crashes.Count > 0 ? crashes.Sum(r => r.Final) : double.NaN,
             otherZones.Count > 0 ? otherZones.Max(r => r.Peak) : double.NaN,
