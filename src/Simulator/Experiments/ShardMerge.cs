@@ -46,9 +46,10 @@ public static class ShardMerge
             foreach (var (unit, dir) in owner)
                 foreach (var file in UnitFiles.FilesOf(Path.Combine(dir, UnitFiles.FolderName), unit))
                     File.Copy(file, Path.Combine(unitsDir, Path.GetFileName(file)));
+            Reporting.ResolvedScenarioFiles.Copy(dirs[0], temp, plan);
             double wall = headers.Sum(h => h.WallSeconds);
             var created = DateTimeOffset.UtcNow;
-            var (state, results) = ExperimentRunner.Conclude(temp, temp, plan, Shard.All, created, wall, includePlots, dirs);
+            var (state, results) = ExperimentRunner.Conclude(temp, temp, plan, Shard.All, created, wall, includePlots, dirs, threads: null);
             return new ExperimentOutcome(FolderPlacement.MoveExact(temp, target), state, results, null);
         }
         catch
