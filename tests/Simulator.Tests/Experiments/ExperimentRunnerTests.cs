@@ -55,10 +55,11 @@ public sealed class ExperimentRunnerTests
         {
             "failures.csv", "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
             "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
-            "replications.csv", "summary.csv", "timeseries.csv", "validation.csv",
+            "replications.csv", "scenario.yaml", "summary.csv", "timeseries.csv", "validation.csv",
         }));
         var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(outcome.Folder, "manifest.json")));
-        Assert.That(manifest.ScenarioSha256, Is.EqualTo(scenario.Sha256));
+        Assert.That(manifest.ScenarioSha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            File.ReadAllBytes(Path.Combine(outcome.Folder, "scenario.yaml"))))));
         Assert.That(manifest.Experiment!.Status, Is.EqualTo(ExperimentStatus.Complete));
         Assert.That(manifest.Experiment.PlanSha256, Is.EqualTo(setup.Plan.Sha256));
     }
