@@ -11,7 +11,7 @@ public sealed class ExperimentSetup
 {
     private readonly LoadedScenario[] _scenarios;
 
-    private ExperimentSetup(ExperimentPlan plan, LoadedScenario[] scenarios, IReadOnlyList<string> resolvedTexts)
+    private ExperimentSetup(ExperimentPlan plan, LoadedScenario[] scenarios, IReadOnlyList<string?> resolvedTexts)
     {
         Plan = plan;
         _scenarios = scenarios;
@@ -22,9 +22,13 @@ public sealed class ExperimentSetup
 
     /// <summary>
     /// Each variant's resolved scenario (<see cref="ResolvedScenario"/>: the plan's overrides applied, the plan's seed set),
-    /// which the folder keeps and whose SHA-256 is the variant's <see cref="PlanVariant.Sha256"/>.
+    /// which the folder keeps and whose SHA-256 is the variant's <see cref="PlanVariant.Sha256"/>; null for a scenario a
+    /// loader made without a file (then the loader's hash identifies it).
     /// </summary>
-    public IReadOnlyList<string> ResolvedTexts { get; }
+    public IReadOnlyList<string?> ResolvedTexts { get; }
+
+    private static string? Resolve(LoadedScenario scenario, IReadOnlyList<string> overrides, ulong seed) =>
+        File.Exists(scenario.Path) ? ResolvedScenario.Text(scenario.Path, overrides, seed) : null;
 
     /// <summary>The scenario of (variant, point) with the plan's overrides and the point's values applied.</summary>
     public LoadedScenario Scenario(int variant, int point) => _scenarios[variant * Plan.Points.Count + point];
@@ -89,14 +93,14 @@ public sealed class ExperimentSetup
     public static ExperimentSetup Reload(ExperimentPlan plan, ScenarioLoader load)
     {
         var scenarios = new LoadedScenario[plan.Variants.Count * plan.Points.Count];
-        var texts = new string[plan.Variants.Count];
+        var texts = new string?[plan.Variants.Count];
         for (int v = 0; v < plan.Variants.Count; v++)
         {
             var variant = plan.Variants[v];
             string path = File.Exists(variant.Path) ? variant.Path : variant.FullPath;
             var baseline = load(path, plan.Overrides);
-            texts[v] = ResolvedScenario.Text(path, plan.Overrides, plan.Seed);
-            string sha = ResolvedScenario.Sha256(texts[v]);
+            texts[v] = Resolve(baseline, plan.Overrides, plan.Seed);
+            string sha = texts[v] is { } text ? ResolvedScenario.Sha256(text) : baseline.Sha256;
             if (sha != variant.Sha256)
                 throw new ExperimentException(
                     $"{variant.Path} has changed since the experiment started (scenario SHA-256 {Short(variant.Sha256)} then, {Short(sha)} now)");
@@ -134,12 +138,12 @@ public sealed class ExperimentSetup
             labels.Add(label);
         }
         ulong seed = settings.Seed ?? unchecked((ulong)baselines[0].Model.Seed);
-        string[] texts = [.. baselines.Select(b => ResolvedScenario.Text(b.Path, settings.Overrides, seed))];
+        string?[] texts = [.. baselines.Select(b => Resolve(b, settings.Overrides, seed))];
         var plan = new ExperimentPlan
         {
             Kind = kind,
             Variants = [.. baselines.Select((b, i) =>
-                new PlanVariant(b.Path, Path.GetFullPath(b.Path), b.Model.Name, labels[i], ResolvedScenario.Sha256(texts[i])))],
+                new PlanVariant(b.Path, Path.GetFullPath(b.Path), b.Model.Name, labels[i], texts[i] is { } text ? ResolvedScenario.Sha256(text) : b.Sha256))],
             Overrides = settings.Overrides,
             Parameters = parameters,
             Design = design,

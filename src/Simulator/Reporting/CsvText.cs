@@ -48,7 +48,40 @@ internal static class CsvText
     /// Shortest round-trip text of the double nearest to <paramref name="value"/> at <see cref="SignificantDigits"/>
     /// significant digits, invariant ("0.1", "1E-07", "NaN"); whole numbers below 2^53 exactly as they are.
     /// </summary>
-    public static string Number(double value) => Clean(value).ToString("R", CultureInfo.InvariantCulture);
+    public static string Number(double value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        return new string(Format(value, buffer));
+    }
+
+    /// <summary>
+    /// <see cref="Number"/> into <paramref name="buffer"/> (32 chars), without allocating: the round-trip text when it has at
+    /// most <see cref="SignificantDigits"/> significant digits, else the 15-digit text (which is the round-trip text of the
+    /// double nearest to it); NaN as an empty field.
+    /// </summary>
+    public static ReadOnlySpan<char> Format(double value, Span<char> buffer)
+    {
+        if (double.IsNaN(value)) return [];
+        if (!value.TryFormat(buffer, out int n, "R", CultureInfo.InvariantCulture)) return value.ToString("R", CultureInfo.InvariantCulture);
+        if (SignificantDigitsOf(buffer[..n]) <= SignificantDigits
+            || (Math.Abs(value) < 9007199254740992.0 && value == Math.Floor(value))) return buffer[..n];
+        value.TryFormat(buffer, out n, "G15", CultureInfo.InvariantCulture);
+        return buffer[..n];
+    }
+
+    private static int SignificantDigitsOf(ReadOnlySpan<char> text)
+    {
+        int digits = 0;
+        bool started = false;
+        foreach (char c in text)
+        {
+            if (c is 'E' or 'e') break;
+            if (c is < '0' or > '9') continue;
+            if (c != '0') started = true;
+            if (started) digits++;
+        }
+        return digits;
+    }
 
     /// <summary><paramref name="value"/> rounded to <see cref="SignificantDigits"/> significant digits (whole numbers below 2^53 unchanged).</summary>
     public static double Clean(double value)
@@ -67,8 +100,10 @@ internal static class CsvText
     public static string Seconds(double hours) => SecondsOf(hours).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The exact seconds of <see cref="Seconds"/> as a decimal.</summary>
-    public static decimal SecondsOf(double hours) =>
-        (long)Math.Round(hours * 3_600_000_000.0, MidpointRounding.AwayFromZero) / 1_000_000m;
+    public static decimal SecondsOf(double hours) => TicksOf(hours) / 1_000_000m;
+
+    /// <summary>Ticks of the microsecond clock of hours that are ticks ÷ 3.6·10^9.</summary>
+    public static long TicksOf(double hours) => (long)Math.Round(hours * 3_600_000_000.0, MidpointRounding.AwayFromZero);
 
     /// <summary>A time or duration rounded to <see cref="TimeDecimals"/> decimals, then printed round-trip.</summary>
     public static string Time(double value) => Number(RoundTime(value));

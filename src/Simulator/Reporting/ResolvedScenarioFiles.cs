@@ -15,11 +15,12 @@ public static class ResolvedScenarioFiles
     public static string RelativePath(ExperimentPlan plan, int variant) =>
         plan.Variants.Count == 1 ? SingleFileName : $"{FolderName}/{RunFolder.SafeName(plan.Variants[variant].Label)}.yaml";
 
-    /// <summary>Writes each variant's resolved text into <paramref name="dir"/>.</summary>
-    public static void Write(string dir, ExperimentPlan plan, IReadOnlyList<string> texts)
+    /// <summary>Writes each variant's resolved text into <paramref name="dir"/> (none for a scenario made without a file).</summary>
+    public static void Write(string dir, ExperimentPlan plan, IReadOnlyList<string?> texts)
     {
         for (int v = 0; v < plan.Variants.Count; v++)
         {
+            if (texts[v] is null) continue;
             string path = Path.Combine(dir, RelativePath(plan, v));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, texts[v], CsvText.Utf8NoBom);

@@ -36,16 +36,19 @@ public static class TimeSeriesCsv
 
     private static void WriteRecords(CsvHelper.CsvWriter csv, IEnumerable<TimeSeriesRow> rows, IReadOnlyList<string> leadingFields)
     {
-        // Numbers go through CsvHelper's UTF-8 formatting (invariant, shortest round-trip text): no string per field.
+        // Numbers are formatted into a buffer (invariant, CsvText's dialect): no string per field.
+        Span<char> buffer = stackalloc char[32];
         foreach (var row in rows)
         {
             foreach (var field in leadingFields) csv.WriteField(field);
             csv.WriteField(row.Replication);
             csv.WriteField(CsvText.RoundTime(row.TimeH));
-            csv.WriteField(CsvText.SecondsOf(row.TimeH));
+            long ticks = CsvText.TicksOf(row.TimeH);
+            if (ticks % 1_000_000 == 0) csv.WriteField(ticks / 1_000_000);
+            else csv.WriteField(ticks / 1_000_000m);
             csv.WriteField(row.Scope);
             csv.WriteField(row.Metric);
-            csv.WriteField(CsvText.Clean(row.Value));
+            csv.WriteField(CsvText.Format(row.Value, buffer));
             csv.EndRecord();
         }
     }

@@ -153,8 +153,11 @@ public static class UnitFiles
             string scope = Name(names, reader.GetSpan(leadingFields + 3)), metric = Name(names, reader.GetSpan(leadingFields + 4));
             if (!kept.TryGetValue((scope, metric), out bool keepIt)) kept[(scope, metric)] = keepIt = keep(scope, metric);
             if (!keepIt) continue;
+            // The exact time from time_s (the microsecond clock), not time_h's 6 decimals: hours as TotalHours gives them.
+            long ticks = (long)Math.Round(double.Parse(reader.GetSpan(leadingFields + 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 1e6,
+                MidpointRounding.AwayFromZero);
             rows.Add(new TimeSeriesRow(int.Parse(reader.GetSpan(leadingFields), CultureInfo.InvariantCulture),
-                Parse(reader.GetSpan(leadingFields + 1)), scope, metric, Parse(reader.GetSpan(leadingFields + 5))));
+                ticks / 3_600_000_000.0, scope, metric, Parse(reader.GetSpan(leadingFields + 5))));
         }
         return rows;
     }

@@ -43,9 +43,9 @@ public sealed class CommonRandomNumbersTests
             .Select(l => l.Split(',')).Where(f => f[0] == "aws-2011-us-east-1")
             .ToDictionary(f => f[1], f => double.Parse(f[4], CultureInfo.InvariantCulture));
         var curves = File.ReadLines(Path.Combine(outcome.Folder, "outage-curves.csv")).Skip(1)
-            .Select(l => l.Split(',')).Where(f => f[4] == MetricCatalog.VolumesStuckPct.Name)
+            .Select(l => l.Split(',')).Where(f => f[5] == MetricCatalog.VolumesStuckPct.Name)
             .GroupBy(f => (Variant: f[0], Replication: f[1]))
-            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[2] + "=" + f[5])));
+            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[3] + "=" + f[6])));
 
         var calm = crashes.Where(c => c.Value == 0).Select(c => c.Key).ToList();
         var stormy = crashes.Where(c => c.Value > 0).Select(c => c.Key).ToList();

@@ -137,7 +137,8 @@ public sealed class ExperimentRunnerTests
         var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, oneThenStop, stop: stop.Token);
         Assert.That(stopped.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
 
-        File.AppendAllText(scenario, "seed: 7\n");
+        // A value of the scenario changes (the seed alone would not count: the plan's seed is the one that runs).
+        File.AppendAllText(scenario, "replication:\n  retry:\n    interval: 6s\n");
         var e = Assert.Throws<ExperimentException>(() =>
             ExperimentRunner.Resume(stopped.Folder, ExperimentKind.Run, TinyExperiments.Load, 1, TinyExperiments.Run))!;
         Assert.That(e.Message, Does.Contain("storm.yaml has changed since the experiment started"));

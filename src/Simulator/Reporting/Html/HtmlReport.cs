@@ -100,12 +100,17 @@ public static class HtmlReport
     }
 
     /// <summary>A scenario file the folder was run from, as the manifest records it.</summary>
-    private sealed record ScenarioRef(string Name, string Path, string? FullPath, string? Sha256);
+    /// <param name="File">The resolved scenario saved in the folder, relative to it, whose bytes <paramref name="Sha256"/> hashes; null in older folders.</param>
+    private sealed record ScenarioRef(string Name, string Path, string? FullPath, string? Sha256, string? File = null);
 
     private static List<ScenarioRef> Scenarios(JsonElement root, JsonElement? plan)
     {
         var list = new List<ScenarioRef>();
-        if (plan is { } pl && pl.TryGetProperty("variants", out var variants) && variants.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("scenarios", out var saved) && saved.ValueKind == JsonValueKind.Array)
+            foreach (var f in saved.EnumerateArray())
+                if (Text(f, "path") is { } path && Text(f, "file") is { } file)
+                    list.Add(new ScenarioRef(Text(f, "name") ?? path, path, Text(f, "full_path"), Text(f, "sha256"), file));
+        if (list.Count == 0 && plan is { } pl && pl.TryGetProperty("variants", out var variants) && variants.ValueKind == JsonValueKind.Array)
             foreach (var v in variants.EnumerateArray())
                 if (Text(v, "path") is { } path)
                     list.Add(new ScenarioRef(Text(v, "name") ?? path, path, Text(v, "full_path"), Text(v, "sha256")));
@@ -192,6 +197,7 @@ public static class HtmlReport
 
     private static string? Locate(string folder, ScenarioRef scenario)
     {
+        if (scenario.File is { } saved && File.Exists(Path.Combine(folder, saved))) return Path.Combine(folder, saved);
         if (scenario.FullPath is { } full && File.Exists(full)) return full;
         if (Path.IsPathRooted(scenario.Path)) return File.Exists(scenario.Path) ? scenario.Path : null;
         if (File.Exists(scenario.Path)) return Path.GetFullPath(scenario.Path);
