@@ -6,8 +6,9 @@ namespace Simulator.Reporting;
 
 /// <summary>
 /// The one CSV dialect of the project: RFC 4180 quoting, invariant culture, UTF-8 without BOM, LF line ends,
-/// numbers in the shortest text that round-trips after rounding to 15 significant digits (so a sum's float dust,
-/// <c>456.00000000000006</c> or <c>25.508000000000003</c>, prints as <c>456</c> and <c>25.508</c>; a double holds about 16).
+/// numbers in the shortest text that round-trips after rounding to 12 significant digits (so the float dust of sums and
+/// of rates over intervals, <c>456.00000000000006</c>, <c>25.508000000000003</c>, <c>51.2120000000001</c>, prints as
+/// <c>456</c>, <c>25.508</c>, <c>51.212</c>; a double holds about 16, and the model's sums lose up to 3 or 4).
 /// Nothing here follows the machine's locale.
 /// </summary>
 internal static class CsvText
@@ -42,7 +43,7 @@ internal static class CsvText
     public static string Truncated(SummaryStatistics stats) => double.IsNaN(stats.Ci95Low) ? "" : stats.Ci95Truncated ? "true" : "false";
 
     /// <summary>Significant digits a number is written with: the float dust of the 16th and 17th goes.</summary>
-    public const int SignificantDigits = 15;
+    public const int SignificantDigits = 12;
 
     /// <summary>
     /// Shortest round-trip text of the double nearest to <paramref name="value"/> at <see cref="SignificantDigits"/>
@@ -56,8 +57,8 @@ internal static class CsvText
 
     /// <summary>
     /// <see cref="Number"/> into <paramref name="buffer"/> (32 chars), without allocating: the round-trip text when it has at
-    /// most <see cref="SignificantDigits"/> significant digits, else the 15-digit text (which is the round-trip text of the
-    /// double nearest to it); NaN as an empty field.
+    /// most <see cref="SignificantDigits"/> significant digits, else the round-trip text of the double nearest to the value's
+    /// <see cref="SignificantDigits"/>-digit text; NaN as an empty field.
     /// </summary>
     public static ReadOnlySpan<char> Format(double value, Span<char> buffer)
     {
@@ -65,7 +66,7 @@ internal static class CsvText
         if (!value.TryFormat(buffer, out int n, "R", CultureInfo.InvariantCulture)) return value.ToString("R", CultureInfo.InvariantCulture);
         if (SignificantDigitsOf(buffer[..n]) <= SignificantDigits
             || (Math.Abs(value) < 9007199254740992.0 && value == Math.Floor(value))) return buffer[..n];
-        value.TryFormat(buffer, out n, "G15", CultureInfo.InvariantCulture);
+        Clean(value).TryFormat(buffer, out n, "R", CultureInfo.InvariantCulture);
         return buffer[..n];
     }
 
@@ -88,7 +89,7 @@ internal static class CsvText
     {
         if (!double.IsFinite(value) || (Math.Abs(value) < 9007199254740992.0 && value == Math.Floor(value))) return value;
         Span<char> text = stackalloc char[32];
-        return value.TryFormat(text, out int n, "G15", CultureInfo.InvariantCulture)
+        return value.TryFormat(text, out int n, "G12", CultureInfo.InvariantCulture)
             ? double.Parse(text[..n], NumberStyles.Float, CultureInfo.InvariantCulture)
             : value;
     }

@@ -8,7 +8,7 @@ namespace Simulator.Reporting;
 /// The time series as Parquet (<c>timeseries.parquet</c>), written with Parquet.Net: the columns of
 /// <see cref="TimeSeriesCsv"/> with their types, <c>replication</c> int32, <c>time_h</c> double (not rounded), <c>time_s</c> double (the exact
 /// seconds of the microsecond clock), <c>scope</c> string,
-/// <c>metric</c> string, <c>value</c> double (rounded to 15 significant digits like the CSV's; none nullable; a missing value is NaN), after optional string key columns
+/// <c>metric</c> string, <c>value</c> double (rounded to 12 significant digits like the CSV's; none nullable; a missing value is NaN), after optional string key columns
 /// (<c>variant</c> of a comparison, <c>point</c> of a sweep). One row group per group of rows handed to
 /// <see cref="Writer.Append"/> (a unit), Snappy-compressed; the bytes depend on the rows alone.
 /// </summary>

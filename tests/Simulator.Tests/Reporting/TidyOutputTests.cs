@@ -13,9 +13,11 @@ public sealed class TidyOutputTests
         Assert.That(CsvText.Number(0.1 + 0.2), Is.EqualTo("0.3"), "0.30000000000000004 in round-trip text");
         Assert.That(CsvText.Number(456.00000000000006), Is.EqualTo("456"));
         Assert.That(CsvText.Number(635 - 1e-13), Is.EqualTo("635"), "minutes summed in hours came out as 634.9999999999999");
-        Assert.That(CsvText.Number(2.0 / 3), Is.EqualTo("0.666666666666667"), "15 significant digits");
+        Assert.That(CsvText.Number(2.0 / 3), Is.EqualTo("0.666666666667"), "12 significant digits");
         Assert.That(CsvText.Number(9007199254740991), Is.EqualTo("9007199254740991"), "whole numbers below 2^53 exactly");
         Assert.That(CsvText.Number(1e-7), Is.EqualTo("1E-07"));
+        Assert.That(CsvText.Number(51.2120000000001), Is.EqualTo("51.212"), "a utilisation summed over busy times");
+        Assert.That(CsvText.Number(1234567890123.4567), Is.EqualTo("1234567890120"), "large numbers: 12 digits, in the same notation");
     }
 
     [Test]
