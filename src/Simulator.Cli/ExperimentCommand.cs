@@ -89,6 +89,7 @@ internal static class ExperimentCommand
             return ExitCodes.Ok;
         }
         Print(context, state.Plan, results, outcome.WallSeconds);
+        foreach (string warning in results.Warnings) context.Error.WriteLine($"warning: {warning}");
         context.Output.WriteLine($"results: {outcome.Folder}");
         return ExitCodes.Ok;
     }

@@ -55,11 +55,12 @@ public static class ExperimentRunner
         {
             string unitsDir = Path.Combine(temp, UnitFiles.FolderName);
             Directory.CreateDirectory(unitsDir);
+            ResolvedScenarioFiles.Write(temp, plan, setup.ResolvedTexts);
             double wall = UnitExecutor.Run(setup, plan.Units(shard), threads, runUnit, WriteUnit(setup, unitsDir), progress, stop);
             // Stopped before any unit was done: nothing to resume, so nothing is kept.
             if (stop.IsCancellationRequested && !Directory.EnumerateFileSystemEntries(unitsDir).Any())
                 throw new OperationCanceledException("stopped before any unit was done", stop);
-            var (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, []);
+            var (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, [], threads);
             string placed = exact is not null ? FolderPlacement.MoveExact(temp, exact) : FolderPlacement.MoveIntoPlace(temp, parent, name);
             return new ExperimentOutcome(placed, state, results, wall);
         }
@@ -107,14 +108,14 @@ public static class ExperimentRunner
         bool whole = !shard.IsPartial && UnitFiles.Done(unitsDir).Count == plan.UnitCount;
         if (!whole)
         {
-            var (partial, _) = Conclude(dir, dir, plan, shard, header.CreatedUtc, wall, includePlots, []);
+            var (partial, _) = Conclude(dir, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], threads);
             return new ExperimentOutcome(dir, partial, null, unitsWall);
         }
         // The final files are made aside and moved in, so a failure leaves the folder resumable as it was.
         string stage = FolderPlacement.CreateTemp(dir, "final").Path;
         try
         {
-            var (final, results) = Conclude(stage, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], writeManifest: false);
+            var (final, results) = Conclude(stage, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], threads, writeManifest: false);
             foreach (var path in Directory.EnumerateFileSystemEntries(stage))
             {
                 string target = Path.Combine(dir, Path.GetFileName(path));
@@ -127,7 +128,8 @@ public static class ExperimentRunner
                     File.Move(path, target, overwrite: true);
             }
             var moved = results! with { Files = [.. results.Files.Select(f => Path.Combine(dir, Path.GetRelativePath(stage, f)))] };
-            FolderManifest.WriteFinished(dir, final, header.CreatedUtc, wall, moved);
+            if (ResolvedScenarioFiles.Present(dir, plan).Count < plan.Variants.Count) ResolvedScenarioFiles.Write(dir, plan, setup.ResolvedTexts);
+            FolderManifest.WriteFinished(dir, final, header.CreatedUtc, wall, moved, threads);
             Directory.Delete(unitsDir, recursive: true);
             return new ExperimentOutcome(dir, final, moved, unitsWall);
         }
@@ -142,7 +144,7 @@ public static class ExperimentRunner
     /// is done — the final files into <paramref name="stage"/>, dropping <c>units/</c> (unless the manifest is left to the caller).
     /// </summary>
     internal static (ExperimentState State, ExperimentResults? Results) Conclude(string stage, string unitsHome, ExperimentPlan plan,
-        Shard shard, DateTimeOffset created, double wallSeconds, bool includePlots, IReadOnlyList<string> mergedFrom,
+        Shard shard, DateTimeOffset created, double wallSeconds, bool includePlots, IReadOnlyList<string> mergedFrom, int? threads,
         bool writeManifest = true)
     {
         string unitsDir = Path.Combine(unitsHome, UnitFiles.FolderName);
@@ -176,7 +178,7 @@ public static class ExperimentRunner
         if (writeManifest)
         {
             Directory.Delete(unitsDir, recursive: true);
-            FolderManifest.WriteFinished(stage, state, created, wallSeconds, results);
+            FolderManifest.WriteFinished(stage, state, created, wallSeconds, results, threads);
         }
         return (state, results);
     }

@@ -11,13 +11,24 @@ public sealed class ExperimentSetup
 {
     private readonly LoadedScenario[] _scenarios;
 
-    private ExperimentSetup(ExperimentPlan plan, LoadedScenario[] scenarios)
+    private ExperimentSetup(ExperimentPlan plan, LoadedScenario[] scenarios, IReadOnlyList<string?> resolvedTexts)
     {
         Plan = plan;
         _scenarios = scenarios;
+        ResolvedTexts = resolvedTexts;
     }
 
     public ExperimentPlan Plan { get; }
+
+    /// <summary>
+    /// Each variant's resolved scenario (<see cref="ResolvedScenario"/>: the plan's overrides applied, the plan's seed set),
+    /// which the folder keeps and whose SHA-256 is the variant's <see cref="PlanVariant.Sha256"/>; null for a scenario a
+    /// loader made without a file (then the loader's hash identifies it).
+    /// </summary>
+    public IReadOnlyList<string?> ResolvedTexts { get; }
+
+    private static string? Resolve(LoadedScenario scenario, IReadOnlyList<string> overrides, ulong seed) =>
+        File.Exists(scenario.Path) ? ResolvedScenario.Text(scenario.Path, overrides, seed) : null;
 
     /// <summary>The scenario of (variant, point) with the plan's overrides and the point's values applied.</summary>
     public LoadedScenario Scenario(int variant, int point) => _scenarios[variant * Plan.Points.Count + point];
@@ -82,18 +93,21 @@ public sealed class ExperimentSetup
     public static ExperimentSetup Reload(ExperimentPlan plan, ScenarioLoader load)
     {
         var scenarios = new LoadedScenario[plan.Variants.Count * plan.Points.Count];
+        var texts = new string?[plan.Variants.Count];
         for (int v = 0; v < plan.Variants.Count; v++)
         {
             var variant = plan.Variants[v];
             string path = File.Exists(variant.Path) ? variant.Path : variant.FullPath;
             var baseline = load(path, plan.Overrides);
-            if (baseline.Sha256 != variant.Sha256)
+            texts[v] = Resolve(baseline, plan.Overrides, plan.Seed);
+            string sha = texts[v] is { } text ? ResolvedScenario.Sha256(text) : baseline.Sha256;
+            if (sha != variant.Sha256)
                 throw new ExperimentException(
-                    $"{variant.Path} has changed since the experiment started (scenario SHA-256 {Short(variant.Sha256)} then, {Short(baseline.Sha256)} now)");
+                    $"{variant.Path} has changed since the experiment started (scenario SHA-256 {Short(variant.Sha256)} then, {Short(sha)} now)");
             for (int p = 0; p < plan.Points.Count; p++)
                 scenarios[v * plan.Points.Count + p] = plan.Parameters.Count == 0 ? baseline : load(path, plan.OverridesAt(p));
         }
-        return new ExperimentSetup(plan, scenarios);
+        return new ExperimentSetup(plan, scenarios, texts);
     }
 
     private static ExperimentSetup Build(ExperimentKind kind, IReadOnlyList<string> paths, ExperimentSettings settings,
@@ -123,16 +137,19 @@ public sealed class ExperimentSetup
             for (int n = 2; labels.Contains(label); n++) label = $"{b.Model.Name}-{n}";
             labels.Add(label);
         }
+        ulong seed = settings.Seed ?? unchecked((ulong)baselines[0].Model.Seed);
+        string?[] texts = [.. baselines.Select(b => Resolve(b, settings.Overrides, seed))];
         var plan = new ExperimentPlan
         {
             Kind = kind,
-            Variants = [.. baselines.Select((b, i) => new PlanVariant(b.Path, Path.GetFullPath(b.Path), b.Model.Name, labels[i], b.Sha256))],
+            Variants = [.. baselines.Select((b, i) =>
+                new PlanVariant(b.Path, Path.GetFullPath(b.Path), b.Model.Name, labels[i], texts[i] is { } text ? ResolvedScenario.Sha256(text) : b.Sha256))],
             Overrides = settings.Overrides,
             Parameters = parameters,
             Design = design,
             Points = points,
             Replications = settings.Replications,
-            Seed = settings.Seed ?? unchecked((ulong)baselines[0].Model.Seed),
+            Seed = seed,
             Scale = settings.Scale,
             SampleInterval = settings.SampleInterval?.ToString(),
             SeriesFormat = settings.SeriesFormat,
@@ -141,7 +158,7 @@ public sealed class ExperimentSetup
         for (int v = 0; v < baselines.Count; v++)
             for (int p = 0; p < points.Count; p++)
                 scenarios[v * points.Count + p] = parameters.Count == 0 ? baselines[v] : load(paths[v], plan.OverridesAt(p));
-        return new ExperimentSetup(plan, scenarios);
+        return new ExperimentSetup(plan, scenarios, texts);
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;

@@ -46,9 +46,10 @@ public static class ShardMerge
             foreach (var (unit, dir) in owner)
                 foreach (var file in UnitFiles.FilesOf(Path.Combine(dir, UnitFiles.FolderName), unit))
                     File.Copy(file, Path.Combine(unitsDir, Path.GetFileName(file)));
+            Reporting.ResolvedScenarioFiles.Copy(dirs[0], temp, plan);
             double wall = headers.Sum(h => h.WallSeconds);
             var created = DateTimeOffset.UtcNow;
-            var (state, results) = ExperimentRunner.Conclude(temp, temp, plan, Shard.All, created, wall, includePlots, dirs);
+            var (state, results) = ExperimentRunner.Conclude(temp, temp, plan, Shard.All, created, wall, includePlots, dirs, threads: null);
             return new ExperimentOutcome(FolderPlacement.MoveExact(temp, target), state, results, null);
         }
         catch
@@ -71,12 +72,13 @@ public static class ShardMerge
             string a = dirs[0], b = dirs[i];
             if (state.Kind != first.Kind)
                 throw new ExperimentException($"{b} is a {Kind(state)} and {a} a {Kind(first)}: they are not shards of one experiment");
+            // The seed first: it is part of each resolved scenario, whose hashes would differ too.
+            if (state.Plan.Seed != first.Plan.Seed)
+                throw new ExperimentException($"{b} has seed {state.Plan.Seed} and {a} seed {first.Plan.Seed}: shards must share the seed");
             var va = first.Plan.Variants.Select(v => v.Sha256).ToList();
             var vb = state.Plan.Variants.Select(v => v.Sha256).ToList();
             if (!va.SequenceEqual(vb))
                 throw new ExperimentException($"{b} is from a different scenario than {a} ({Scenarios(state)} vs {Scenarios(first)}; scenario SHA-256 differ)");
-            if (state.Plan.Seed != first.Plan.Seed)
-                throw new ExperimentException($"{b} has seed {state.Plan.Seed} and {a} seed {first.Plan.Seed}: shards must share the seed");
             if (headers[i].ToolVersion != headers[0].ToolVersion)
                 throw new ExperimentException($"{b} was written by replsim {headers[i].ToolVersion} and {a} by {headers[0].ToolVersion}: shards must come from one version");
             if (state.PlanSha256 != first.PlanSha256)

@@ -230,6 +230,16 @@ public static class MetricCatalog
     /// </summary>
     public static IReadOnlyList<MetricDefinition> OutageFigures { get; } = [OutageDurationH, StuckVolumeHours, RecoveryTimeH];
 
+    /// <summary>
+    /// Every metric a summary can hold: the sampled ones (<see cref="All"/>), then the figures of failure events and of
+    /// cross-region interruptions (one value per replication, not sampled over time).
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> Summarised => s_summarised ??= [.. All, .. FailureFigures, .. OutageFigures, .. CrossRegionMetrics.Figures];
+    private static IReadOnlyList<MetricDefinition>? s_summarised;
+
+    /// <summary>The unit of the metric named <paramref name="name"/> in <see cref="Summarised"/>; empty when it is not there.</summary>
+    public static string UnitOf(string name) => Summarised.FirstOrDefault(m => m.Name == name)?.Unit ?? "";
+
     /// <summary>The metric named <paramref name="name"/>, or null when the catalogue has none.</summary>
     public static MetricDefinition? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 

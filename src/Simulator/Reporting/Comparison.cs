@@ -26,7 +26,7 @@ public static class Comparison
                 {
                     double[] baseline = [.. figures[0].Select(x => x[f])];
                     int n = Math.Min(values.Length, baseline.Length);
-                    difference = SummaryStatistics.Of(Enumerable.Range(0, n)
+                    difference = SummaryStatistics.OfSigned(Enumerable.Range(0, n)
                         .Where(r => !double.IsNaN(values[r]) && !double.IsNaN(baseline[r]))
                         .Select(r => values[r] - baseline[r]));
                     unpaired = WelchHalfWidth(values, baseline);

@@ -12,7 +12,7 @@ public static class ComparisonCsv
 
     public static readonly IReadOnlyList<string> Header =
     [
-        "variant", "scenario", "figure", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high", "min", "max",
+        "variant", "scenario", "figure", "unit", "replications", "mean", "sd", "ci95_low", "ci95_high", "ci95_truncated", "min", "max",
         "p5", "p50", "p95", "diff_mean", "diff_sd", "diff_ci95_low", "diff_ci95_high", "diff_ci95_half_width_unpaired",
         "correlation_with_baseline", "paired_to_unpaired_ratio",
     ];
@@ -31,7 +31,10 @@ public static class ComparisonCsv
             csv.WriteField(row.Figure.Id);
             csv.WriteField(row.Figure.Unit);
             csv.WriteField(CsvText.Integer(s.Count));
-            foreach (var x in new[] { s.Mean, s.StandardDeviation, s.Ci95Low, s.Ci95High, s.Min, s.Max, s.P5, s.P50, s.P95 })
+            foreach (var x in new[] { s.Mean, s.StandardDeviation, s.Ci95Low, s.Ci95High })
+                csv.WriteField(Number(x));
+            csv.WriteField(CsvText.Truncated(s));
+            foreach (var x in new[] { s.Min, s.Max, s.P5, s.P50, s.P95 })
                 csv.WriteField(Number(x));
             var d = row.Difference;
             foreach (var x in new[] { d?.Mean, d?.StandardDeviation, d?.Ci95Low, d?.Ci95High, row.UnpairedHalfWidth, row.Correlation, row.PairedToUnpaired })

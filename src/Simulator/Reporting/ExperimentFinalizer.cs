@@ -43,6 +43,18 @@ public static class ExperimentFinalizer
         };
     }
 
+    /// <summary>What a reader should know before trusting the figures of <paramref name="plan"/>.</summary>
+    public static IReadOnlyList<string> Warnings(ExperimentPlan plan)
+    {
+        int n = plan.Replications;
+        if (n >= SummaryStatistics.FewReplications) return [];
+        string what = plan.Kind switch { ExperimentKind.Compare => " per variant", ExperimentKind.Sweep => " per point", _ => "" };
+        return n == 1
+            ? [$"1 replication{what}: no confidence intervals; run --replications {SummaryStatistics.FewReplications} or more to have them"]
+            : [$"{n} replications{what}: the 95 % confidence intervals are wide (Student t quantile {MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, n - 1, 0.975):0.00} " +
+               $"against 1.96 for many); {SummaryStatistics.FewReplications} or more narrow them"];
+    }
+
     /// <summary>"4, 9, 17, …" of a list of unit indices.</summary>
     public static string Sample(IReadOnlyList<int> units) =>
         "unit" + (units.Count == 1 ? " " : "s ") + string.Join(", ", units.Take(5)) + (units.Count > 5 ? ", …" : "");
@@ -111,6 +123,8 @@ public static class ExperimentFinalizer
             Summaries = summaries,
             Validation = figures,
             EventsProcessed = result.EventsProcessed,
+            First = first,
+            Warnings = Warnings(plan),
         };
     }
 
@@ -201,6 +215,8 @@ public static class ExperimentFinalizer
             Files = files,
             Comparison = comparison,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
+            First = metas[0],
+            Warnings = Warnings(plan),
         };
     }
 
@@ -247,6 +263,8 @@ public static class ExperimentFinalizer
             Files = files,
             PointFigures = pointFigures,
             EventsProcessed = metas.Sum(m => m.EventsProcessed),
+            First = metas[0],
+            Warnings = Warnings(plan),
         };
     }
 

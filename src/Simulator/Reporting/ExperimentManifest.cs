@@ -3,9 +3,9 @@ using Simulator.Experiments;
 namespace Simulator.Reporting;
 
 /// <summary>
-/// The <c>manifest.json</c> of a compare or sweep folder, and of every shard or unfinished folder (a finished
-/// <c>run</c> folder keeps its <see cref="RunManifest"/>, with the same <c>experiment</c> block). Wall times and the
-/// creation time differ between two computations of the same plan; the CSV files do not.
+/// The <c>manifest.json</c> of a shard or an unfinished folder: what <c>merge</c> and <c>--resume</c> need. A finished
+/// folder of any kind has a <see cref="RunManifest"/>, with the same <c>experiment</c> block. Wall times and the creation
+/// time differ between two computations of the same plan; the CSV files do not.
 /// </summary>
 public sealed record ExperimentManifest
 {

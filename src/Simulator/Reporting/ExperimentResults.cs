@@ -17,6 +17,10 @@ public sealed record ExperimentResults
     public IReadOnlyList<ComparisonRow>? Comparison { get; init; }
     /// <summary>For <c>sweep</c>: <c>point-figures.csv</c>'s rows.</summary>
     public IReadOnlyList<PointFigure>? PointFigures { get; init; }
+    /// <summary>The first unit's facts (scenario name, affected zone, horizon, volumes): what the manifest reports of the folder.</summary>
+    public required UnitMeta First { get; init; }
+    /// <summary>What a reader should know before trusting the figures (written in the manifest, printed by the commands).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Events fired by all units.</summary>
     public required long EventsProcessed { get; init; }
 }

@@ -6,9 +6,8 @@ namespace Simulator.Reporting;
 
 /// <summary>
 /// Reads and writes the <c>manifest.json</c> of an experiment folder: an <see cref="ExperimentManifest"/> while units are
-/// still to be computed or merged, and once the final files are there a <see cref="RunManifest"/> for <c>run</c> or an
-/// <see cref="ExperimentManifest"/> listing them for <c>compare</c> and <c>sweep</c>. Each is written through a temporary
-/// file and a rename.
+/// still to be computed or merged, and once the final files are there a <see cref="RunManifest"/> (the same fields for
+/// <c>run</c>, <c>compare</c> and <c>sweep</c>). Each is written through a temporary file and a rename.
 /// </summary>
 public static class FolderManifest
 {
@@ -62,22 +61,13 @@ public static class FolderManifest
     /// <param name="createdUtc">When the folder was started.</param>
     /// <param name="wallSeconds">Wall time spent on it.</param>
     /// <param name="results">The final files and figures (<see cref="ExperimentFinalizer.Write"/>).</param>
+    /// <param name="threads">Threads the units were computed on; null for a merge.</param>
     public static void WriteFinished(string dir, ExperimentState state, DateTimeOffset createdUtc, double wallSeconds,
-        ExperimentResults results)
+        ExperimentResults results, int? threads)
     {
-        var files = results.Files.Select(f => FolderPlacement.Describe(dir, f)).ToList();
-        string json = state.Kind == ExperimentKind.Run && results.Run is { } run
-            ? RunManifest.Create(run, state, createdUtc, wallSeconds, PeakMemory(), files).ToJson()
-            : new ExperimentManifest
-            {
-                ToolVersion = RunManifest.CurrentToolVersion,
-                CreatedUtc = createdUtc,
-                WallSeconds = wallSeconds,
-                EventsProcessed = results.EventsProcessed,
-                PeakMemoryBytes = PeakMemory(),
-                Experiment = state,
-                Files = files,
-            }.ToJson();
+        var files = ResolvedScenarioFiles.Present(dir, state.Plan).Concat(results.Files)
+            .Select(f => FolderPlacement.Describe(dir, f)).ToList();
+        string json = RunManifest.Create(results, state, createdUtc, wallSeconds, PeakMemory(), files, RunEnvironment.Current(threads)).ToJson();
         ManifestJson.WriteAtomically(Path.Combine(dir, RunFolder.ManifestFileName), json);
     }
 

@@ -6,8 +6,9 @@ namespace Simulator.Reporting;
 
 /// <summary>
 /// The time series as Parquet (<c>timeseries.parquet</c>), written with Parquet.Net: the columns of
-/// <see cref="TimeSeriesCsv"/> with their types, <c>replication</c> int32, <c>time_h</c> double, <c>scope</c> string,
-/// <c>metric</c> string, <c>value</c> double (none nullable; a missing value is NaN), after optional string key columns
+/// <see cref="TimeSeriesCsv"/> with their types, <c>replication</c> int32, <c>time_h</c> double (not rounded), <c>time_s</c> double (the exact
+/// seconds of the microsecond clock), <c>scope</c> string,
+/// <c>metric</c> string, <c>value</c> double (rounded to 12 significant digits like the CSV's; none nullable; a missing value is NaN), after optional string key columns
 /// (<c>variant</c> of a comparison, <c>point</c> of a sweep). One row group per group of rows handed to
 /// <see cref="Writer.Append"/> (a unit), Snappy-compressed; the bytes depend on the rows alone.
 /// </summary>
@@ -59,9 +60,9 @@ public static class ParquetSeries
             var value = new double[n];
             group.ReadAsync<int>(Field(TimeSeriesCsv.Header[0]), replication).AsTask().GetAwaiter().GetResult();
             group.ReadAsync<double>(Field(TimeSeriesCsv.Header[1]), time).AsTask().GetAwaiter().GetResult();
-            string[] scope = ReadStrings(group, Field(TimeSeriesCsv.Header[2]), n);
-            string[] metric = ReadStrings(group, Field(TimeSeriesCsv.Header[3]), n);
-            group.ReadAsync<double>(Field(TimeSeriesCsv.Header[4]), value).AsTask().GetAwaiter().GetResult();
+            string[] scope = ReadStrings(group, Field(TimeSeriesCsv.Header[3]), n);
+            string[] metric = ReadStrings(group, Field(TimeSeriesCsv.Header[4]), n);
+            group.ReadAsync<double>(Field(TimeSeriesCsv.Header[5]), value).AsTask().GetAwaiter().GetResult();
             for (int i = 0; i < n; i++)
             {
                 keys.Add([.. keyValues.Select(k => k[i])]);
@@ -86,15 +87,16 @@ public static class ParquetSeries
         private readonly DataField<string>[] _keyFields;
         private readonly DataField<int> _replication = new(TimeSeriesCsv.Header[0], false);
         private readonly DataField<double> _time = new(TimeSeriesCsv.Header[1], false);
-        private readonly DataField<string> _scope = new(TimeSeriesCsv.Header[2], false);
-        private readonly DataField<string> _metric = new(TimeSeriesCsv.Header[3], false);
-        private readonly DataField<double> _value = new(TimeSeriesCsv.Header[4], false);
+        private readonly DataField<double> _seconds = new(TimeSeriesCsv.Header[2], false);
+        private readonly DataField<string> _scope = new(TimeSeriesCsv.Header[3], false);
+        private readonly DataField<string> _metric = new(TimeSeriesCsv.Header[4], false);
+        private readonly DataField<double> _value = new(TimeSeriesCsv.Header[5], false);
 
         /// <summary>Creates the file (which must not exist) with <paramref name="keyColumns"/> before the series columns.</summary>
         public Writer(string path, IReadOnlyList<string> keyColumns)
         {
             _keyFields = [.. keyColumns.Select(k => new DataField<string>(k, false))];
-            var schema = new ParquetSchema([.. _keyFields, _replication, _time, _scope, _metric, _value]);
+            var schema = new ParquetSchema([.. _keyFields, _replication, _time, _seconds, _scope, _metric, _value]);
             _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
             try
             {
@@ -119,9 +121,10 @@ public static class ParquetSeries
                 group.WriteAsync(_keyFields[k], Enumerable.Repeat(keys[k], rows.Count).ToArray()).GetAwaiter().GetResult();
             group.WriteAsync<int>(_replication, rows.Select(r => r.Replication).ToArray()).GetAwaiter().GetResult();
             group.WriteAsync<double>(_time, rows.Select(r => r.TimeH).ToArray()).GetAwaiter().GetResult();
+            group.WriteAsync<double>(_seconds, rows.Select(r => (double)CsvText.SecondsOf(r.TimeH)).ToArray()).GetAwaiter().GetResult();
             group.WriteAsync(_scope, rows.Select(r => r.Scope).ToArray()).GetAwaiter().GetResult();
             group.WriteAsync(_metric, rows.Select(r => r.Metric).ToArray()).GetAwaiter().GetResult();
-            group.WriteAsync<double>(_value, rows.Select(r => r.Value).ToArray()).GetAwaiter().GetResult();
+            group.WriteAsync<double>(_value, rows.Select(r => CsvText.Clean(r.Value)).ToArray()).GetAwaiter().GetResult();
             group.CompleteValidate();
         }
 

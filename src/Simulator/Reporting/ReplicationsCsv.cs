@@ -8,12 +8,15 @@ public static class ReplicationsCsv
 {
     public const string FileName = "replications.csv";
 
+    /// <summary>The header after the key columns.</summary>
+    public static readonly IReadOnlyList<string> Header = ["replication", "scope", "metric", "unit", "peak", "peak_time_h", "final", "minutes_above_1pct"];
+
     public static void Write(string path, IReadOnlyList<string> keyColumns,
         IReadOnlyList<(IReadOnlyList<string> Keys, IReadOnlyList<ReplicationSummary> Rows)> groups)
     {
         using var stream = CsvText.CreateFile(path);
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(["replication", "metric", "scope", "peak", "peak_time_h", "final", "minutes_above_1pct"]))
+        foreach (var field in keyColumns.Concat(Header))
             csv.WriteField(field);
         csv.EndRecord();
         foreach (var (keys, rows) in groups)
@@ -21,8 +24,9 @@ public static class ReplicationsCsv
             {
                 foreach (var key in keys) csv.WriteField(key);
                 csv.WriteField(CsvText.Integer(r.Replication));
-                csv.WriteField(r.Metric);
                 csv.WriteField(r.Scope);
+                csv.WriteField(r.Metric);
+                csv.WriteField(Metrics.MetricCatalog.UnitOf(r.Metric));
                 csv.WriteField(Number(r.Peak));
                 csv.WriteField(double.IsNaN(r.PeakTimeH) ? "" : CsvText.Time(r.PeakTimeH));
                 csv.WriteField(Number(r.Final));

@@ -62,36 +62,39 @@ public static class RunSummary
             .ToList();
 
     /// <summary>Streaming peak, final and time-above-threshold of one replication's samples.</summary>
+    /// <remarks>Time above the threshold is counted in whole ticks of the microsecond clock, so it has no float dust.</remarks>
     private sealed class Accumulator(bool countsMinutesAbove)
     {
+        private const double TicksPerHour = 3_600_000_000.0;
         private int _samples;
-        private double _previousTimeH;
+        private long _previousTicks;
         private bool _previousAbove;
-        private double _lastIntervalH;
-        private double _hoursAbove;
+        private long _lastIntervalTicks;
+        private long _ticksAbove;
 
         public double Peak { get; private set; } = double.NaN;
         public double PeakTimeH { get; private set; } = double.NaN;
         public double Final { get; private set; } = double.NaN;
 
         public double MinutesAbove =>
-            (_hoursAbove + (_previousAbove && _samples > 1 ? _lastIntervalH : 0)) * 60;
+            (double)((_ticksAbove + (_previousAbove && _samples > 1 ? _lastIntervalTicks : 0)) / 60_000_000m);
 
         public void Add(double timeH, double value)
         {
             if (!double.IsNaN(value) && (double.IsNaN(Peak) || value > Peak))
                 (Peak, PeakTimeH) = (value, timeH);
             Final = value;
+            long ticks = (long)Math.Round(timeH * TicksPerHour, MidpointRounding.AwayFromZero);
             if (countsMinutesAbove)
             {
                 if (_samples > 0)
                 {
-                    _lastIntervalH = timeH - _previousTimeH;
-                    if (_previousAbove) _hoursAbove += _lastIntervalH;
+                    _lastIntervalTicks = ticks - _previousTicks;
+                    if (_previousAbove) _ticksAbove += _lastIntervalTicks;
                 }
                 _previousAbove = value > ApiErrorThresholdPct;
             }
-            _previousTimeH = timeH;
+            _previousTicks = ticks;
             _samples++;
         }
     }

@@ -1,15 +1,27 @@
+using Simulator.Metrics;
+
 namespace Simulator.Reporting;
 
 /// <summary>
-/// Writes <c>summary.csv</c>, one row per (metric, scope). With one replication the layout is
-/// <c>metric,scope,peak,peak_time_h,final,minutes_above_1pct</c>; with several, <c>replications</c> follows the scope,
-/// those four figures become means across replications, and peak and final each gain <c>_sd</c>, <c>_ci95_low</c>,
-/// <c>_ci95_high</c>, <c>_min</c>, <c>_max</c>, <c>_p5</c>, <c>_p50</c>, <c>_p95</c> columns.
-/// <c>minutes_above_1pct</c> is blank except for <c>api_error_rate_pct</c>.
+/// Writes <c>summary.csv</c>, one row per (scope, metric), with one header whatever the number of replications:
+/// <c>scope,metric,unit,replications,peak,peak_time_h,final,minutes_above_1pct</c>, then for peak and final each
+/// <c>_sd</c>, <c>_ci95_low</c>, <c>_ci95_high</c>, <c>_ci95_truncated</c>, <c>_min</c>, <c>_max</c>, <c>_p5</c>,
+/// <c>_p50</c>, <c>_p95</c>. <c>peak</c>, <c>peak_time_h</c>, <c>final</c> and <c>minutes_above_1pct</c> are always means
+/// across the replications (with one, its value). A field that does not apply is empty: the spread and interval with one
+/// replication, <c>minutes_above_1pct</c> except for <c>api_error_rate_pct</c>, <c>peak_time_h</c> for the figures of
+/// failure events and interruptions (not sampled over time).
 /// </summary>
 public static class SummaryCsv
 {
-    private static readonly string[] SpreadColumns = ["sd", "ci95_low", "ci95_high", "min", "max", "p5", "p50", "p95"];
+    /// <summary>The spread columns of peak and final, after their prefix (<c>peak_sd</c>).</summary>
+    public static readonly IReadOnlyList<string> SpreadColumns = ["sd", "ci95_low", "ci95_high", "ci95_truncated", "min", "max", "p5", "p50", "p95"];
+
+    /// <summary>The header after the key columns.</summary>
+    public static IReadOnlyList<string> Header { get; } =
+    [
+        "scope", "metric", "unit", "replications", "peak", "peak_time_h", "final", "minutes_above_1pct",
+        .. SpreadColumns.Select(c => "peak_" + c), .. SpreadColumns.Select(c => "final_" + c),
+    ];
 
     /// <summary>Writes the summaries as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
     public static void Write(Stream stream, IReadOnlyList<MetricSummary> summaries) =>
@@ -17,7 +29,7 @@ public static class SummaryCsv
 
     /// <summary>
     /// Writes several groups of summaries (one per variant or sweep point) into one table: the key columns first,
-    /// then the usual columns. The layout for several replications is used when any group has several.
+    /// then the usual columns.
     /// </summary>
     /// <param name="stream">Where to write (flushed, left open).</param>
     /// <param name="keyColumns">Header fields of the key columns (<c>variant</c>, <c>point</c>).</param>
@@ -25,38 +37,39 @@ public static class SummaryCsv
     public static void Write(Stream stream, IReadOnlyList<string> keyColumns,
         IReadOnlyList<(IReadOnlyList<string> Keys, IReadOnlyList<MetricSummary> Summaries)> groups)
     {
-        bool several = groups.Any(g => g.Summaries.Any(s => s.Replications > 1));
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header(several))) csv.WriteField(field);
+        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
         csv.EndRecord();
         foreach (var (keys, summaries) in groups)
             foreach (var s in summaries)
             {
                 foreach (var key in keys) csv.WriteField(key);
-                csv.WriteField(s.Metric);
                 csv.WriteField(s.Scope);
-                if (several) csv.WriteField(CsvText.Integer(s.Replications));
-                csv.WriteField(Number(s.Peak.Mean));
+                csv.WriteField(s.Metric);
+                csv.WriteField(MetricCatalog.UnitOf(s.Metric));
+                csv.WriteField(CsvText.Integer(s.Replications));
+                csv.WriteField(CsvText.Optional(s.Peak.Mean));
                 csv.WriteField(double.IsNaN(s.PeakTimeH.Mean) ? "" : CsvText.Time(s.PeakTimeH.Mean));
-                csv.WriteField(Number(s.Final.Mean));
+                csv.WriteField(CsvText.Optional(s.Final.Mean));
                 csv.WriteField(s.MinutesAbove1Pct is { Count: > 0 } minutes ? CsvText.Time(minutes.Mean) : "");
-                if (several)
-                {
-                    foreach (var stats in new[] { s.Peak, s.Final })
-                    {
-                        csv.WriteField(Number(stats.StandardDeviation));
-                        csv.WriteField(Number(stats.Ci95Low));
-                        csv.WriteField(Number(stats.Ci95High));
-                        csv.WriteField(Number(stats.Min));
-                        csv.WriteField(Number(stats.Max));
-                        csv.WriteField(Number(stats.P5));
-                        csv.WriteField(Number(stats.P50));
-                        csv.WriteField(Number(stats.P95));
-                    }
-                }
+                foreach (var stats in new[] { s.Peak, s.Final }) WriteSpread(csv, stats);
                 csv.EndRecord();
             }
         csv.Flush();
+    }
+
+    /// <summary>The nine spread fields of one figure, in the order of <see cref="SpreadColumns"/>.</summary>
+    internal static void WriteSpread(CsvHelper.CsvWriter csv, SummaryStatistics stats)
+    {
+        csv.WriteField(CsvText.Optional(stats.StandardDeviation));
+        csv.WriteField(CsvText.Optional(stats.Ci95Low));
+        csv.WriteField(CsvText.Optional(stats.Ci95High));
+        csv.WriteField(CsvText.Truncated(stats));
+        csv.WriteField(CsvText.Optional(stats.Min));
+        csv.WriteField(CsvText.Optional(stats.Max));
+        csv.WriteField(CsvText.Optional(stats.P5));
+        csv.WriteField(CsvText.Optional(stats.P50));
+        csv.WriteField(CsvText.Optional(stats.P95));
     }
 
     /// <summary>Writes the summaries to a new file at <paramref name="path"/>; fails if the file exists.</summary>
@@ -65,19 +78,4 @@ public static class SummaryCsv
         using var stream = CsvText.CreateFile(path);
         Write(stream, summaries);
     }
-
-    /// <summary>The header fields for one replication or several.</summary>
-    public static IReadOnlyList<string> Header(bool severalReplications)
-    {
-        var fields = new List<string> { "metric", "scope" };
-        if (severalReplications) fields.Add("replications");
-        fields.AddRange(["peak", "peak_time_h", "final", "minutes_above_1pct"]);
-        if (severalReplications)
-            foreach (var figure in new[] { "peak", "final" })
-                fields.AddRange(SpreadColumns.Select(c => $"{figure}_{c}"));
-        return fields;
-    }
-
-    /// <summary>NaN (no value) is written as an empty field, which every CSV reader takes as missing.</summary>
-    private static string Number(double value) => double.IsNaN(value) ? "" : CsvText.Number(value);
 }

@@ -4,12 +4,14 @@ namespace Simulator.Reporting;
 
 /// <summary>
 /// Writes <c>timeseries.csv</c>: one tidy row per replication × time × scope × metric, header
-/// <c>replication,time_h,scope,metric,value</c>, rows in the order given.
+/// <c>replication,time_h,time_s,scope,metric,value</c>, rows in the order given. <c>time_h</c> is rounded to
+/// <see cref="CsvText.TimeDecimals"/> decimals for reading; <c>time_s</c> is the exact time of the sample (seconds of the
+/// microsecond clock), the column to join or group on.
 /// </summary>
 public static class TimeSeriesCsv
 {
     /// <summary>The header line's fields.</summary>
-    public static readonly IReadOnlyList<string> Header = ["replication", "time_h", "scope", "metric", "value"];
+    public static readonly IReadOnlyList<string> Header = ["replication", "time_h", "time_s", "scope", "metric", "value"];
 
     /// <summary>Writes the rows as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
     public static void Write(Stream stream, IReadOnlyList<TimeSeriesRow> rows)
@@ -34,15 +36,19 @@ public static class TimeSeriesCsv
 
     private static void WriteRecords(CsvHelper.CsvWriter csv, IEnumerable<TimeSeriesRow> rows, IReadOnlyList<string> leadingFields)
     {
-        // Numbers go through CsvHelper's UTF-8 formatting (invariant, shortest round-trip text): no string per field.
+        // Numbers are formatted into a buffer (invariant, CsvText's dialect): no string per field.
+        Span<char> buffer = stackalloc char[32];
         foreach (var row in rows)
         {
             foreach (var field in leadingFields) csv.WriteField(field);
             csv.WriteField(row.Replication);
             csv.WriteField(CsvText.RoundTime(row.TimeH));
+            long ticks = CsvText.TicksOf(row.TimeH);
+            if (ticks % 1_000_000 == 0) csv.WriteField(ticks / 1_000_000);
+            else csv.WriteField(ticks / 1_000_000m);
             csv.WriteField(row.Scope);
             csv.WriteField(row.Metric);
-            csv.WriteField(row.Value);
+            csv.WriteField(CsvText.Format(row.Value, buffer));
             csv.EndRecord();
         }
     }

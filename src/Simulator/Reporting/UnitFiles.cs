@@ -150,11 +150,14 @@ public static class UnitFiles
         using var reader = OpenCsv(SeriesPath(unitsDir, index), hasHeader: false);
         while (reader.Read())
         {
-            string scope = Name(names, reader.GetSpan(leadingFields + 2)), metric = Name(names, reader.GetSpan(leadingFields + 3));
+            string scope = Name(names, reader.GetSpan(leadingFields + 3)), metric = Name(names, reader.GetSpan(leadingFields + 4));
             if (!kept.TryGetValue((scope, metric), out bool keepIt)) kept[(scope, metric)] = keepIt = keep(scope, metric);
             if (!keepIt) continue;
+            // The exact time from time_s (the microsecond clock), not time_h's 6 decimals: hours as TotalHours gives them.
+            long ticks = (long)Math.Round(double.Parse(reader.GetSpan(leadingFields + 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 1e6,
+                MidpointRounding.AwayFromZero);
             rows.Add(new TimeSeriesRow(int.Parse(reader.GetSpan(leadingFields), CultureInfo.InvariantCulture),
-                Parse(reader.GetSpan(leadingFields + 1)), scope, metric, Parse(reader.GetSpan(leadingFields + 4))));
+                ticks / 3_600_000_000.0, scope, metric, Parse(reader.GetSpan(leadingFields + 5))));
         }
         return rows;
     }
@@ -178,7 +181,7 @@ public static class UnitFiles
     }
 
     /// <summary>Round-trip text; NaN as an empty field.</summary>
-    private static string Text(double value) => double.IsNaN(value) ? "" : CsvText.Number(value);
+    private static string Text(double value) => double.IsNaN(value) ? "" : CsvText.Exact(value);
 
     private static double Parse(string text) =>
         text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public static class ValidationCsv
     private static readonly IReadOnlyList<string> SummaryHeader =
     [
         "figure", "source", "when", "expected", "comparison", "tolerance", "replications", "mean", "sd", "ci95_low", "ci95_high",
-        "min", "max", "replications_ok", "ok",
+        "ci95_truncated", "min", "max", "replications_ok", "ok",
     ];
 
     /// <summary>Writes the final file (a new one).</summary>
@@ -44,7 +44,9 @@ public static class ValidationCsv
             csv.WriteField(Comparison(row.Comparison));
             csv.WriteField(Number(row.Tolerance));
             csv.WriteField(CsvText.Integer(f.Values.Count));
-            foreach (var value in new[] { s.Mean, s.StandardDeviation, s.Ci95Low, s.Ci95High, s.Min, s.Max }) csv.WriteField(Number(value));
+            foreach (var value in new[] { s.Mean, s.StandardDeviation, s.Ci95Low, s.Ci95High }) csv.WriteField(Number(value));
+            csv.WriteField(CsvText.Truncated(s));
+            foreach (var value in new[] { s.Min, s.Max }) csv.WriteField(Number(value));
             csv.WriteField(CsvText.Integer(f.ReplicationsOk));
             csv.WriteField(f.Ok ? "true" : "false");
             for (int r = 0; r < n; r++) csv.WriteField(r < f.Values.Count ? Number(f.Values[r]) : "");
@@ -64,11 +66,11 @@ public static class ValidationCsv
             csv.WriteField(row.Figure);
             csv.WriteField(row.Source);
             csv.WriteField(row.When);
-            csv.WriteField(row.AtHours is { } at ? Number(at) : "");
-            csv.WriteField(Number(row.Expected));
+            csv.WriteField(row.AtHours is { } at ? Exact(at) : "");
+            csv.WriteField(Exact(row.Expected));
             csv.WriteField(Comparison(row.Comparison));
-            csv.WriteField(Number(row.Tolerance));
-            csv.WriteField(Number(row.Simulated));
+            csv.WriteField(Exact(row.Tolerance));
+            csv.WriteField(Exact(row.Simulated));
             csv.EndRecord();
         }
         csv.Flush();
@@ -113,6 +115,8 @@ public static class ValidationCsv
     };
 
     private static string Number(double value) => double.IsNaN(value) ? "" : CsvText.Number(value);
+
+    private static string Exact(double value) => double.IsNaN(value) ? "" : CsvText.Exact(value);
 
     private static double Parse(string text) =>
         text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace Simulator.Tests.Cli;
 public sealed class ShardProcessTests
 {
     /// <summary>Manifest fields that two computations of one plan need not share: when, how long, how much memory.</summary>
-    private static readonly string[] MachineFields = ["created_utc", "wall_seconds", "peak_memory_bytes"];
+    private static readonly string[] MachineFields = ["created_utc", "wall_seconds", "peak_memory_bytes", "environment"];
 
     private string _root = "";
 
@@ -66,7 +66,7 @@ public sealed class ShardProcessTests
             manifest["experiment"]!.AsObject().Remove("merged_from");
         }
         Assert.That(JsonNode.DeepEquals(mergedManifest, wholeManifest), Is.True,
-            $"manifests differ beyond times, memory and merged_from:\n{mergedManifest}\n---\n{wholeManifest}");
+            $"manifests differ beyond times, memory, the process (environment) and merged_from:\n{mergedManifest}\n---\n{wholeManifest}");
     }
 
     private static JsonObject Manifest(string dir) =>

@@ -41,14 +41,14 @@ public sealed class CommonRandomNumbersTests
         // race-fixed extends the replay with the reactive playbook: against that, it changes only the crashes.
         var outcome = Compare([TinyExperiments.ReactiveReplay, TinyExperiments.RaceFixed], replications: 6);
         var figures = File.ReadLines(Path.Combine(outcome.Folder, "figures.csv")).ToList();
-        int crashed = Array.IndexOf(figures[0].Split(','), ExperimentFigures.NodesCrashed.Id);
+        int crashed = Array.IndexOf(figures[0].Split(','), ExperimentFigures.Get("nodes_crashed").Id);
         var crashes = figures.Skip(1)
             .Select(l => l.Split(',')).Where(f => f[0] == "playbook-reactive")
             .ToDictionary(f => f[1], f => double.Parse(f[crashed], CultureInfo.InvariantCulture));
         var curves = File.ReadLines(Path.Combine(outcome.Folder, "outage-curves.csv")).Skip(1)
-            .Select(l => l.Split(',')).Where(f => f[4] == MetricCatalog.VolumesStuckPct.Name)
+            .Select(l => l.Split(',')).Where(f => f[5] == MetricCatalog.VolumesStuckPct.Name)
             .GroupBy(f => (Variant: f[0], Replication: f[1]))
-            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[2] + "=" + f[5])));
+            .ToDictionary(g => g.Key, g => string.Join(";", g.Select(f => f[3] + "=" + f[6])));
 
         var calm = crashes.Where(c => c.Value == 0).Select(c => c.Key).ToList();
         var stormy = crashes.Where(c => c.Value > 0).Select(c => c.Key).ToList();

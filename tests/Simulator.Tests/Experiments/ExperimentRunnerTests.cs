@@ -55,10 +55,11 @@ public sealed class ExperimentRunnerTests
         {
             "failures.csv", "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
             "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
-            "replications.csv", "summary.csv", "timeseries.csv", "validation.csv",
+            "replications.csv", "scenario.yaml", "summary.csv", "timeseries.csv", "validation.csv",
         }));
         var manifest = RunManifest.FromJson(File.ReadAllText(Path.Combine(outcome.Folder, "manifest.json")));
-        Assert.That(manifest.ScenarioSha256, Is.EqualTo(scenario.Sha256));
+        Assert.That(manifest.ScenarioSha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            File.ReadAllBytes(Path.Combine(outcome.Folder, "scenario.yaml"))))));
         Assert.That(manifest.Experiment!.Status, Is.EqualTo(ExperimentStatus.Complete));
         Assert.That(manifest.Experiment.PlanSha256, Is.EqualTo(setup.Plan.Sha256));
     }
@@ -136,7 +137,8 @@ public sealed class ExperimentRunnerTests
         var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, oneThenStop, stop: stop.Token);
         Assert.That(stopped.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
 
-        File.AppendAllText(scenario, "seed: 7\n");
+        // A value of the scenario changes (the seed alone would not count: the plan's seed is the one that runs).
+        File.AppendAllText(scenario, "replication:\n  retry:\n    interval: 6s\n");
         var e = Assert.Throws<ExperimentException>(() =>
             ExperimentRunner.Resume(stopped.Folder, ExperimentKind.Run, TinyExperiments.Load, 1, TinyExperiments.Run))!;
         Assert.That(e.Message, Does.Contain("storm.yaml has changed since the experiment started"));

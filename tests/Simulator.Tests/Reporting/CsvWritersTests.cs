@@ -22,25 +22,25 @@ public sealed class CsvWritersTests
     public void RestoreCulture() => CultureInfo.CurrentCulture = _savedCulture;
 
     [Test]
-    public void TimeSeriesCsvIsTidyInvariantRfc4180WithRoundedTimes()
+    public void TimeSeriesCsvIsTidyInvariantRfc4180WithRoundedHoursAndExactSeconds()
     {
         Assert.That(1.5.ToString(CultureInfo.CurrentCulture), Is.EqualTo("1,5"), "the test must run under a comma culture");
         var bytes = Write(s => TimeSeriesCsv.Write(s, SyntheticRuns.TinySeries()));
 
         const string expected =
-            "replication,time_h,scope,metric,value\n" +
-            "0,0,zone:us-east-1a,volumes_stuck_pct,0\n" +
-            "0,0,zone:us-east-1a,api_error_rate_pct,0.5\n" +
-            "0,0,\"cluster:a,\"\"b\"\"\",free_capacity_pct,1E-07\n" +
-            "0,0.016667,zone:us-east-1a,volumes_stuck_pct,13.2\n" +
-            "0,0.016667,zone:us-east-1a,api_error_rate_pct,2.5\n" +
-            "0,0.016667,\"cluster:a,\"\"b\"\"\",free_capacity_pct,0.1\n" +
-            "0,0.3,zone:us-east-1a,volumes_stuck_pct,13.2\n" +
-            "0,0.3,zone:us-east-1a,api_error_rate_pct,1.5\n" +
-            "0,0.3,\"cluster:a,\"\"b\"\"\",free_capacity_pct,50\n" +
-            "0,0.5,zone:us-east-1a,volumes_stuck_pct,7.25\n" +
-            "0,0.5,zone:us-east-1a,api_error_rate_pct,0\n" +
-            "0,0.5,\"cluster:a,\"\"b\"\"\",free_capacity_pct,99.5\n";
+            "replication,time_h,time_s,scope,metric,value\n" +
+            "0,0,0,zone:us-east-1a,volumes_stuck_pct,0\n" +
+            "0,0,0,zone:us-east-1a,api_error_rate_pct,0.5\n" +
+            "0,0,0,\"cluster:a,\"\"b\"\"\",free_capacity_pct,1E-07\n" +
+            "0,0.016667,60,zone:us-east-1a,volumes_stuck_pct,13.2\n" +
+            "0,0.016667,60,zone:us-east-1a,api_error_rate_pct,2.5\n" +
+            "0,0.016667,60,\"cluster:a,\"\"b\"\"\",free_capacity_pct,0.1\n" +
+            "0,0.3,1080,zone:us-east-1a,volumes_stuck_pct,13.2\n" +
+            "0,0.3,1080,zone:us-east-1a,api_error_rate_pct,1.5\n" +
+            "0,0.3,1080,\"cluster:a,\"\"b\"\"\",free_capacity_pct,50\n" +
+            "0,0.5,1800,zone:us-east-1a,volumes_stuck_pct,7.25\n" +
+            "0,0.5,1800,zone:us-east-1a,api_error_rate_pct,0\n" +
+            "0,0.5,1800,\"cluster:a,\"\"b\"\"\",free_capacity_pct,99.5\n";
         Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(expected)), Encoding.UTF8.GetString(bytes));
     }
 
@@ -51,10 +51,12 @@ public sealed class CsvWritersTests
 
         // api errors: above 1 % at 1/60 h (until 0.3 h) and at 0.3 h (until 0.5 h) = 0.5 − 1/60 h = 29 min.
         const string expected =
-            "metric,scope,peak,peak_time_h,final,minutes_above_1pct\n" +
-            "api_error_rate_pct,zone:us-east-1a,2.5,0.016667,0,29\n" +
-            "free_capacity_pct,\"cluster:a,\"\"b\"\"\",99.5,0.5,99.5,\n" +
-            "volumes_stuck_pct,zone:us-east-1a,13.2,0.016667,7.25,\n";
+            "scope,metric,unit,replications,peak,peak_time_h,final,minutes_above_1pct," +
+            "peak_sd,peak_ci95_low,peak_ci95_high,peak_ci95_truncated,peak_min,peak_max,peak_p5,peak_p50,peak_p95," +
+            "final_sd,final_ci95_low,final_ci95_high,final_ci95_truncated,final_min,final_max,final_p5,final_p50,final_p95\n" +
+            "zone:us-east-1a,api_error_rate_pct,%,1,2.5,0.016667,0,29,,,,,2.5,2.5,2.5,2.5,2.5,,,,,0,0,0,0,0\n" +
+            "\"cluster:a,\"\"b\"\"\",free_capacity_pct,%,1,99.5,0.5,99.5,,,,,,99.5,99.5,99.5,99.5,99.5,,,,,99.5,99.5,99.5,99.5,99.5\n" +
+            "zone:us-east-1a,volumes_stuck_pct,%,1,13.2,0.016667,7.25,,,,,,13.2,13.2,13.2,13.2,13.2,,,,,7.25,7.25,7.25,7.25,7.25\n";
         Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(expected)), Encoding.UTF8.GetString(bytes));
     }
 
@@ -63,7 +65,7 @@ public sealed class CsvWritersTests
     {
         var bytes = Write(s => TimeSeriesCsv.Write(s, [new TimeSeriesRow(0, 0, "zone:zürich", "volumes_stuck_pct", 1)]));
         Assert.That(bytes[..3], Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
-        Assert.That(Encoding.UTF8.GetString(bytes), Does.Contain("0,0,zone:zürich,volumes_stuck_pct,1\n"));
+        Assert.That(Encoding.UTF8.GetString(bytes), Does.Contain("0,0,0,zone:zürich,volumes_stuck_pct,1\n"));
     }
 
     [Test]

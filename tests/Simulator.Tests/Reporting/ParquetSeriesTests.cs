@@ -32,13 +32,13 @@ public sealed class ParquetSeriesTests
         Assert.That(code, Is.EqualTo(ExitCodes.Ok), error);
 
         var csv = File.ReadAllLines(Path.Combine(folder, RunFolder.TimeSeriesFileName));
-        Assert.That(csv[0], Is.EqualTo("replication,time_h,scope,metric,value"));
+        Assert.That(csv[0], Is.EqualTo("replication,time_h,time_s,scope,metric,value"));
         var (fields, columns) = ReadWithParquetNet(Path.Combine(folder, ParquetSeries.FileName));
 
         // Parquet.Net reads a string column as ReadOnlyMemory<char> unless asked for strings.
         Assert.That(fields.Select(f => (f.Name, f.ClrType == typeof(ReadOnlyMemory<char>) ? typeof(string) : f.ClrType, f.IsNullable)), Is.EqualTo(new[]
         {
-            ("replication", typeof(int), false), ("time_h", typeof(double), false), ("scope", typeof(string), false),
+            ("replication", typeof(int), false), ("time_h", typeof(double), false), ("time_s", typeof(double), false), ("scope", typeof(string), false),
             ("metric", typeof(string), false), ("value", typeof(double), false),
         }));
         Assert.That(columns[0], Has.Length.EqualTo(csv.Length - 1), "one Parquet row per CSV row");
@@ -48,11 +48,12 @@ public sealed class ParquetSeriesTests
             string[] f = csv[i].Split(',');
             int r = i - 1;
             Assert.That(((int[])columns[0])[r], Is.EqualTo(int.Parse(f[0], CultureInfo.InvariantCulture)), $"row {i}");
-            Assert.That(((double[])columns[1])[r], Is.EqualTo(double.Parse(f[1], CultureInfo.InvariantCulture)), $"row {i}");
-            Assert.That(((string?[])columns[2])[r], Is.EqualTo(f[2]), $"row {i}");
+            Assert.That(CsvText.RoundTime(((double[])columns[1])[r]), Is.EqualTo(double.Parse(f[1], CultureInfo.InvariantCulture)), $"row {i}: time_h unrounded");
+            Assert.That(((double[])columns[2])[r], Is.EqualTo(double.Parse(f[2], CultureInfo.InvariantCulture)), $"row {i}");
             Assert.That(((string?[])columns[3])[r], Is.EqualTo(f[3]), $"row {i}");
-            double value = ((double[])columns[4])[r];
-            Assert.That(value, f[4].Length == 0 ? Is.NaN : Is.EqualTo(double.Parse(f[4], CultureInfo.InvariantCulture)), $"row {i}");
+            Assert.That(((string?[])columns[4])[r], Is.EqualTo(f[4]), $"row {i}");
+            double value = ((double[])columns[5])[r];
+            Assert.That(value, f[5].Length == 0 ? Is.NaN : Is.EqualTo(double.Parse(f[5], CultureInfo.InvariantCulture)), $"row {i}");
         }
         var manifest = File.ReadAllText(Path.Combine(folder, RunFolder.ManifestFileName));
         Assert.That(manifest, Does.Contain("\"series_format\":\"parquet\"").Or.Contain("\"series_format\": \"parquet\""));
@@ -91,7 +92,7 @@ public sealed class ParquetSeriesTests
         {
             var row = table.Rows[i - 1];
             string text = string.Join(',', table.Keys[i - 1].Append(row.Replication.ToString(CultureInfo.InvariantCulture))
-                .Append(CsvText.Time(row.TimeH)).Append(row.Scope).Append(row.Metric).Append(CsvText.Number(row.Value)));
+                .Append(CsvText.Time(row.TimeH)).Append(CsvText.Seconds(row.TimeH)).Append(row.Scope).Append(row.Metric).Append(CsvText.Number(row.Value)));
             Assert.That(text, Is.EqualTo(csv[i]), $"row {i}");
         }
     }

@@ -45,7 +45,7 @@ public sealed class ReportTests
         Assert.That(html, Does.Not.Contain("<?xml"), "XML declarations dropped");
         Assert.That(html, Does.Not.Contain("<script"), "the scenario's text is escaped");
         Assert.That(html, Does.Contain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; &lt; 5"));
-        Assert.That(html, Does.Contain("has changed since the run"), "the fake runner records an all-zero hash");
+        Assert.That(html, Does.Not.Contain("has changed since the run"), "the file, resolved again, is the scenario the run saved");
         Assert.That(html, Does.Contain("&quot;seed&quot;"), "the manifest, escaped");
         Assert.That(html.Replace("http://www.w3.org/", "", StringComparison.Ordinal), Does.Not.Contain("http"), "nothing to fetch");
     }
@@ -62,7 +62,7 @@ public sealed class ReportTests
         Assert.That(code, Is.EqualTo(0), error);
         string html = File.ReadAllText(Path.Combine(folder, "report.html"));
         Assert.That(output, Does.Contain("report.html"));
-        Assert.That(html, Does.Contain("storm.yaml is missing"));
+        Assert.That(html, Does.Contain("storm.yaml is missing").And.Contain("The resolved scenario the run saved (scenario.yaml)"));
         Assert.That(html, Does.Not.Contain("peak 95 % CI"), "one replication has no CI columns");
         Assert.That(html, Does.Contain("Headline figures").And.Contain("volumes_stuck_pct"));
     }

@@ -46,7 +46,16 @@ public sealed class RunFolderTests
 
         Assert.That(m.GetProperty("scenario_name").GetString(), Is.EqualTo("tiny"));
         Assert.That(m.GetProperty("scenario_path").GetString(), Is.EqualTo(TinyExperiments.Replay));
-        Assert.That(m.GetProperty("scenario_sha256").GetString(), Is.EqualTo(TinyExperiments.Load(TinyExperiments.Replay, Overrides).Sha256));
+        Assert.That(m.GetProperty("scenario_full_path").GetString(), Is.EqualTo(Path.GetFullPath(TinyExperiments.Replay)));
+        Assert.That(m.GetProperty("scenario_file").GetString(), Is.EqualTo("scenario.yaml"));
+        Assert.That(m.GetProperty("scenario_sha256").GetString(),
+            Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "scenario.yaml"))))),
+            "the hash of the resolved scenario saved in the folder");
+        Assert.That(File.ReadAllText(Path.Combine(folder, "scenario.yaml")), Does.Contain("\nseed: 42\n").And.Contain("workers: 64"),
+            "resolved: the run's seed and the --set override in it");
+        var environment = m.GetProperty("environment");
+        Assert.That(environment.GetProperty("runtime").GetString(), Does.StartWith(".NET"));
+        Assert.That(environment.GetProperty("logical_processors").GetInt32(), Is.EqualTo(Environment.ProcessorCount));
         Assert.That(m.GetProperty("seed").GetUInt64(), Is.EqualTo(42));
         Assert.That(m.GetProperty("overrides")[0].GetString(), Is.EqualTo("control_plane.workers=64"));
         Assert.That(m.GetProperty("scale").GetDouble(), Is.EqualTo(0.5));
@@ -60,7 +69,7 @@ public sealed class RunFolderTests
 
         var files = m.GetProperty("files").EnumerateArray().ToList();
         Assert.That(files.Select(f => f.GetProperty("path").GetString()),
-            Is.EqualTo(new[] { "timeseries.csv", "summary.csv", "replications.csv", "failures.csv", "validation.csv" }),
+            Is.EqualTo(new[] { "scenario.yaml", "timeseries.csv", "summary.csv", "replications.csv", "failures.csv", "validation.csv" }),
             "the replay's validation: figures read off the run, hashed like the rest");
         foreach (var file in files)
         {

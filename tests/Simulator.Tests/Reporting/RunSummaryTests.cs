@@ -59,8 +59,8 @@ public sealed class RunSummaryTests
         using var stream = new MemoryStream();
         SummaryCsv.Write(stream, [s]);
         string[] lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
-        Assert.That(lines[0], Does.StartWith("metric,scope,replications,peak,peak_time_h,final,minutes_above_1pct,peak_sd,peak_ci95_low,"));
-        Assert.That(lines[1], Does.StartWith("api_error_rate_pct,zone:us-east-1a,4,13,1,0,60,"));
+        Assert.That(lines[0], Does.StartWith("scope,metric,unit,replications,peak,peak_time_h,final,minutes_above_1pct,peak_sd,peak_ci95_low,"));
+        Assert.That(lines[1], Does.StartWith("zone:us-east-1a,api_error_rate_pct,%,4,13,1,0,60,"));
         Assert.That(lines[0].Split(',').Length, Is.EqualTo(lines[1].Split(',').Length));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Simulator.Scenarios;
 
 namespace Simulator.Reporting.Html;
 
@@ -100,12 +101,22 @@ public static class HtmlReport
     }
 
     /// <summary>A scenario file the folder was run from, as the manifest records it.</summary>
-    private sealed record ScenarioRef(string Name, string Path, string? FullPath, string? Sha256);
+    /// <param name="File">The resolved scenario saved in the folder, relative to it, whose bytes <paramref name="Sha256"/> hashes; null in older folders.</param>
+    /// <param name="Overrides">The run's <c>--set</c> overrides and <paramref name="Seed"/> its seed: what resolves the file again.</param>
+    private sealed record ScenarioRef(string Name, string Path, string? FullPath, string? Sha256, string? File = null,
+        IReadOnlyList<string>? Overrides = null, ulong? Seed = null);
 
     private static List<ScenarioRef> Scenarios(JsonElement root, JsonElement? plan)
     {
         var list = new List<ScenarioRef>();
-        if (plan is { } pl && pl.TryGetProperty("variants", out var variants) && variants.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("scenarios", out var saved) && saved.ValueKind == JsonValueKind.Array)
+            foreach (var f in saved.EnumerateArray())
+                if (Text(f, "path") is { } path && Text(f, "file") is { } file)
+                    list.Add(new ScenarioRef(Text(f, "name") ?? path, path, Text(f, "full_path"), Text(f, "sha256"), file,
+                        root.TryGetProperty("overrides", out var o) && o.ValueKind == JsonValueKind.Array
+                            ? [.. o.EnumerateArray().Select(x => x.GetString() ?? "")] : [],
+                        root.TryGetProperty("seed", out var seed) && seed.TryGetUInt64(out ulong value) ? value : null));
+        if (list.Count == 0 && plan is { } pl && pl.TryGetProperty("variants", out var variants) && variants.ValueKind == JsonValueKind.Array)
             foreach (var v in variants.EnumerateArray())
                 if (Text(v, "path") is { } path)
                     list.Add(new ScenarioRef(Text(v, "name") ?? path, path, Text(v, "full_path"), Text(v, "sha256")));
@@ -180,14 +191,34 @@ public static class HtmlReport
             {
                 html.Append("<p class=\"missing\">The scenario file ").Append(Encode(scenario.Path))
                     .Append(" is missing: it is not where the manifest says, from here or from the results folder.</p>\n");
+                if (scenario.File is { } saved && File.Exists(Path.Combine(folder, saved)))
+                    html.Append("<p>The resolved scenario the run saved (").Append(Encode(saved)).Append("):</p>\n<pre class=\"scenario\">")
+                        .Append(Encode(File.ReadAllText(Path.Combine(folder, saved)))).Append("</pre>\n");
                 continue;
             }
             byte[] bytes = File.ReadAllBytes(found);
-            if (scenario.Sha256 is { } expected && !string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase))
+            if (scenario.Sha256 is { } expected && !string.Equals(CurrentSha256(found, bytes, scenario), expected, StringComparison.OrdinalIgnoreCase))
                 html.Append("<p class=\"missing\">This file has changed since the run (its SHA-256 differs from the manifest's); it is shown as it is now.</p>\n");
             html.Append("<pre class=\"scenario\">").Append(Encode(Encoding.UTF8.GetString(bytes))).Append("</pre>\n");
         }
         html.Append("</section>\n");
+    }
+
+    /// <summary>
+    /// The hash to compare with the manifest's: of the file resolved again with the run's overrides and seed when the
+    /// manifest hashes the resolved scenario, else of the file's bytes (older folders).
+    /// </summary>
+    private static string CurrentSha256(string found, byte[] bytes, ScenarioRef scenario)
+    {
+        if (scenario.File is null) return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            return ResolvedScenario.Sha256(ResolvedScenario.Text(found, scenario.Overrides, scenario.Seed));
+        }
+        catch (ScenarioException)
+        {
+            return "";
+        }
     }
 
     private static string? Locate(string folder, ScenarioRef scenario)

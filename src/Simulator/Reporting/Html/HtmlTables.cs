@@ -45,11 +45,11 @@ public static class HtmlTables
     public static string Summary(CsvTable summary, Func<IReadOnlyList<string>, bool>? keep = null)
     {
         var columns = new List<Column>();
-        foreach (string key in summary.Header.TakeWhile(h => h != "metric"))
+        foreach (string key in summary.Header.TakeWhile(h => h != "scope" && h != "metric"))
             columns.Add(new Column(key, r => summary.Get(r, key), Numeric: false));
         columns.Add(new Column("metric", r => summary.Get(r, "metric"), Numeric: false));
         columns.Add(new Column("scope", r => summary.Get(r, "scope"), Numeric: false));
-        bool several = summary.Has("replications");
+        bool several = summary.Has("replications") && summary.Rows.Any(r => summary.Get(r, "replications") is var n && n.Length > 0 && n != "1");
         if (several) columns.Add(new Column("replications", r => summary.Get(r, "replications")));
         columns.Add(new Column(several ? "peak (mean)" : "peak", r => Number(summary.Get(r, "peak"))));
         if (several) columns.Add(new Column("peak 95 % CI", r => Interval(summary.Get(r, "peak_ci95_low"), summary.Get(r, "peak_ci95_high"))));

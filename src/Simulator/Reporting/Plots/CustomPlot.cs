@@ -115,11 +115,11 @@ public static class CustomPlot
                 throw new PlotInputException($"{path} is not a time series: its header is not {string.Join(",", TimeSeriesCsv.Header)}");
             while (reader.Read())
             {
-                if (!reader.GetSpan(3).SequenceEqual(wanted)) continue;
-                string scope = reader.GetString(2);
+                if (!reader.GetSpan(4).SequenceEqual(wanted)) continue;
+                string scope = reader.GetString(3);
                 if (!scopes.TryGetValue(scope, out var shared)) scopes[scope] = shared = scope;
                 rows.Add(new TimeSeriesRow(int.Parse(reader.GetSpan(0), CultureInfo.InvariantCulture), Number(reader.GetSpan(1)),
-                    shared, metric, Number(reader.GetSpan(4))));
+                    shared, metric, Number(reader.GetSpan(5))));
             }
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)

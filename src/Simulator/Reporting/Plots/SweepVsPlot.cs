@@ -15,11 +15,19 @@ namespace Simulator.Reporting.Plots;
 internal static class SweepVsPlot
 {
     /// <summary>The swept parameters' paths, from <c>points.csv</c>.</summary>
-    public static IReadOnlyList<string> Parameters(string folder) => ReadTable(Path.Combine(folder, SweepCsv.PointsFileName)).Header.Skip(1).ToList();
+    public static IReadOnlyList<string> Parameters(string folder) => ReadPoints(folder).Header.Skip(1).ToList();
+
+    /// <summary><c>points.csv</c> without the SI columns beside the values as written: the point, then one column per parameter.</summary>
+    private static (List<string> Header, List<string[]> Rows) ReadPoints(string folder)
+    {
+        var (header, rows) = ReadTable(Path.Combine(folder, SweepCsv.PointsFileName));
+        int[] keep = [.. Enumerable.Range(0, header.Count).Where(i => !SweepParameterValues.IsNumericColumn(header, header[i]))];
+        return ([.. keep.Select(i => header[i])], [.. rows.Select(r => keep.Select(i => r[i]).ToArray())]);
+    }
 
     public static Plot Build(string folder, MetricDefinition metric, string? scope, string vs, string stat)
     {
-        var points = ReadTable(Path.Combine(folder, SweepCsv.PointsFileName));
+        var points = ReadPoints(folder);
         var paths = points.Header.Skip(1).ToList();
         var shortNames = SweepPlots.ShortNames(paths);
         int j = paths.IndexOf(vs);
