@@ -15,11 +15,11 @@ public static class ReplicationPlots
     public const string LagName = "replication-lag", FailoverName = "failover";
 
     /// <summary>Lag of each class's volumes serving at home: the worst (solid) and the mean (dashed), seconds.</summary>
-    public static Plot? BuildLag(RunResult result)
+    public static PanelFigure? BuildLag(RunResult result)
     {
         var classes = SeriesView.Scopes(result.Series, CrossRegionMetrics.ReplicationLagMaxS.Name, CrossRegionMetrics.Replication.Prefix);
         if (classes.Count == 0) return null;
-        var plot = PlotStyle.Create($"{result.ScenarioName}: replication lag{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
+        var plot = PlotStyle.Create("",
             PlotStyle.TimeAxisLabel(result), "seconds of writes the remote copy lacks");
         double lastH = 0, max = 0;
         for (int i = 0; i < classes.Count; i++)
@@ -35,18 +35,18 @@ public static class ReplicationPlots
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(1, max * 1.1));
         PlotStyle.LegendBelow(plot);
-        return plot;
+        return PlotStyle.Single(LagName, result, "replication lag", plot);
     }
 
     /// <summary>
     /// Volumes serving (at home or from their remote copy) and failed over, per class, in percent of its volumes; the
     /// legend gives the class's recovery points and times (medians over replications of each one's p50, p99 and max).
     /// </summary>
-    public static Plot? BuildFailover(RunResult result)
+    public static PanelFigure? BuildFailover(RunResult result)
     {
         var classes = SeriesView.Scopes(result.Series, CrossRegionMetrics.VolumesServingPct.Name, CrossRegionMetrics.Replication.Prefix);
         if (classes.Count == 0) return null;
-        var plot = PlotStyle.Create($"{result.ScenarioName}: where replicated volumes serve{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
+        var plot = PlotStyle.Create("",
             PlotStyle.TimeAxisLabel(result), "% of the class's volumes");
         double lastH = 0;
         for (int i = 0; i < classes.Count; i++)
@@ -62,7 +62,7 @@ public static class ReplicationPlots
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(-2, 105);
         PlotStyle.LegendBelow(plot);
-        return plot;
+        return PlotStyle.Single(FailoverName, result, "where replicated volumes serve", plot);
     }
 
     /// <summary>"RPO p50/p99/max 0.04/0.04/0.04 s, RTO … s", medians over the replications; "no interruption" when none.</summary>
