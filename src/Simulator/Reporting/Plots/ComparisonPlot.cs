@@ -42,13 +42,15 @@ public static class ComparisonPlot
         foreach (var (label, i, band) in bands)
         {
             var color = Colour(i);
-            PlotStyle.Curve(plot, band, $"{label} ({PlotStyle.PeakText(band.TimesH, band.Median)})", color, drawRuns: false);
+            // Lost volumes only accumulate: their figure is the end's.
+            string figure = what == "lost" ? $"{PlotStyle.Number(band.Median[^1])} % at the end" : PlotStyle.PeakText(band.TimesH, band.Median);
+            PlotStyle.Curve(plot, band, $"{label} ({figure})", color, drawRuns: false);
             lastH = Math.Max(lastH, band.TimesH[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, band.P95));
         }
         plot.Axes.SetLimitsX(0, lastH > 0 ? lastH : 1);
         TimelineMarks.Badges(plot, marks, Math.Max(what == "lost" ? 0.01 : 1, max), lastH);
-        PlotStyle.LegendInside(plot, Alignment.MiddleRight);
+        PlotStyle.LegendBelow(plot);
 
         string title = $"volumes {what} in {PlotStyle.ScopeName(zoneScope)}, by variant";
         if (start is { } s) title += ", " + PlotStyle.DateSpan(s, horizon);

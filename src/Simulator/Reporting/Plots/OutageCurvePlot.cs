@@ -55,8 +55,10 @@ public static class OutageCurvePlot
         if (lost.TimesH.Length > 0)
         {
             var bottom = PlotStyle.Panel("lost, % of the zone", timeLabel);
-            string final = PlotStyle.Number(lost.Median[^1]);
-            PlotStyle.Curve(bottom, lost, $"lost for good (cumulative; {final} % at the end)", PlotStyle.Palette[6]);
+            string legend = PlotStyle.MaxFinite(0, lost.P95) > 0
+                ? $"lost for good (cumulative; {PlotStyle.Number(lost.Median[^1])} % at the end)"
+                : "lost for good: none";
+            PlotStyle.Curve(bottom, lost, legend, PlotStyle.Palette[6]);
             PlotStyle.SetTimeLimits(bottom, result, lastH);
             TimelineMarks.Lines(bottom, marks);
             bottom.Axes.SetLimitsY(0, Math.Max(0.01, PlotStyle.MaxFinite(0, lost.P95) * 1.25));

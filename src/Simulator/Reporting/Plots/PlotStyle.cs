@@ -167,7 +167,7 @@ internal static class PlotStyle
     }
 
     /// <summary>"0.044", "12.6", "1,950": a figure for a legend, to three significant digits or so.</summary>
-    public static string Number(double v) =>
+    public static string Number(double v) => v == 0 ? "0" :
         v.ToString(Math.Abs(v) >= 1000 ? "#,0" : Math.Abs(v) >= 10 ? "0.#" : Math.Abs(v) >= 1 ? "0.0#" : "0.0##", CultureInfo.InvariantCulture);
 
     /// <summary>" (median of 20 runs, 5–95 % shaded)" for several replications, "" for one.</summary>

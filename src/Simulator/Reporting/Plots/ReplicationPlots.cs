@@ -51,12 +51,14 @@ public static class ReplicationPlots
         double lastH = 0;
         for (int i = 0; i < classes.Count; i++)
         {
-            var color = PlotStyle.Palette[i % PlotStyle.Palette.Length];
+            // Serving and failed over in different colours (and dashes): two quantities, not one.
+            var color = PlotStyle.Palette[i % 4];
+            var failedColor = PlotStyle.Palette[4 + i % 4];
             var serving = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.VolumesServingPct.Name);
             var failed = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.VolumesFailedOverPct.Name);
             string name = PlotStyle.ScopeName(classes[i]);
             PlotStyle.Curve(plot, serving, $"{name}, serving", color);
-            PlotStyle.Curve(plot, failed, $"{name}, failed over — {Recovery(result, classes[i])}", color, LinePattern.Dashed);
+            PlotStyle.Curve(plot, failed, $"{name}, failed over — {Recovery(result, classes[i])}", failedColor, LinePattern.Dashed);
             lastH = Math.Max(lastH, serving.TimesH[^1]);
         }
         PlotStyle.SetTimeLimits(plot, result, lastH);

@@ -72,7 +72,7 @@ public static class SweepPlots
         }
         if (!numeric)
             plot.Axes.Bottom.SetTicks([.. categories.Select((_, i) => (double)i)], [.. categories]);
-        double pad = maxX > minX ? (maxX - minX) * 0.05 : 1;
+        double pad = !numeric ? 0.5 : maxX > minX ? (maxX - minX) * 0.05 : 1;
         plot.Axes.SetLimitsX(minX - pad, maxX + pad);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.12 : 1);
         if (groups.Count > 1 || groups[0].Key.Length > 0) PlotStyle.LegendBelow(plot);

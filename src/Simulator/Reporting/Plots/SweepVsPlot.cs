@@ -97,7 +97,7 @@ internal static class SweepVsPlot
         if (!numeric)
             plot.Axes.Bottom.SetTicks([.. categories.Select((_, i) => (double)i)], [.. categories]);
         double minX = points.Rows.Min(r => X(r[1 + j])), maxX = points.Rows.Max(r => X(r[1 + j]));
-        double pad = maxX > minX ? (maxX - minX) * 0.05 : 1;
+        double pad = !numeric ? 0.5 : maxX > minX ? (maxX - minX) * 0.05 : 1;
         plot.Axes.SetLimitsX(minX - pad, maxX + pad);
         plot.Axes.SetLimitsY(bottom < 0 ? bottom * 1.12 : 0, top > 0 ? top * 1.12 : 1);
         PlotStyle.LegendBelow(plot);
