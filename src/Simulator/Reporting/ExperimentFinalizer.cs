@@ -10,14 +10,14 @@ namespace Simulator.Reporting;
 /// on any number of threads, by shards merged afterwards, or across an interruption and a resume.
 /// <list type="bullet">
 /// <item>run: <c>timeseries.csv</c> (the units' rows, replication after replication), <c>summary.csv</c>,
-/// <c>replications.csv</c>, <c>failures.csv</c>, <c>validation.csv</c> (when the scenario has <c>validation:</c>
-/// figures), plots (median and 5–95 % band when there are several replications).</item>
+/// <c>replications.csv</c>, <c>failures.csv</c>, <c>events.csv</c>, <c>validation.csv</c> (when the scenario has
+/// <c>validation:</c> figures), plots (median and 5–95 % band when there are several replications).</item>
 /// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>, <c>replications.csv</c> and
-/// <c>failures.csv</c> (with a <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of
-/// every variant.</item>
+/// <c>failures.csv</c> and <c>events.csv</c> (with a <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck
+/// and lost curves of every variant.</item>
 /// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>,
-/// <c>replications.csv</c> and <c>failures.csv</c> (with a <c>point</c> column), plots of each figure against each
-/// parameter.</item>
+/// <c>replications.csv</c>, <c>failures.csv</c> and <c>events.csv</c> (with a <c>point</c> column), plots of each figure
+/// against each parameter.</item>
 /// </list>
 /// </summary>
 public static class ExperimentFinalizer
