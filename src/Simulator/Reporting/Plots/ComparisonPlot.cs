@@ -63,7 +63,8 @@ public static class ComparisonPlot
 
     /// <summary>
     /// The variants' markers within their horizons, numbered in time order: one shared by every variant (same time, same
-    /// label) once, in the marker colour; one only some variants have in the first one's colour, its key naming them.
+    /// label) once, in the marker colour; one only some variants have in the first one's colour, its key naming them
+    /// ("[rollback-5min only]", or "[all but rollback-5min]" when that is shorter).
     /// </summary>
     internal static IReadOnlyList<TimelineMarks.Mark> Marks(IReadOnlyList<Variant> variants, DateTimeOffset? start)
     {
@@ -85,7 +86,11 @@ public static class ComparisonPlot
         {
             var (marker, of) = owners[key];
             bool all = of.Count == variants.Count;
-            string text = TimelineMarks.KeyText(marker, start) + (all ? "" : $" [{string.Join(", ", of.Select(v => variants[v].Label))} only]");
+            var others = Enumerable.Range(0, variants.Count).Where(v => !of.Contains(v)).ToList();
+            string which = all ? "" : others.Count < of.Count
+                ? $" [all but {string.Join(", ", others.Select(v => variants[v].Label))}]"
+                : $" [{string.Join(", ", of.Select(v => variants[v].Label))} only]";
+            string text = TimelineMarks.KeyText(marker, start) + which;
             marks.Add(new TimelineMarks.Mark(marker, (marks.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 all ? PlotStyle.MarkerColor : Colour(of[0]), text));
         }

@@ -24,11 +24,13 @@ public static class ReplicationPlots
         double lastH = 0, max = 0;
         for (int i = 0; i < classes.Count; i++)
         {
-            var color = PlotStyle.Palette[i % PlotStyle.Palette.Length];
+            var color = PlotStyle.Palette[i % 4];
             var worst = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.ReplicationLagMaxS.Name);
             var mean = SeriesView.Band(result.Series, classes[i], CrossRegionMetrics.ReplicationLagMeanS.Name);
             PlotStyle.Curve(plot, worst, $"{PlotStyle.ScopeName(classes[i])}, worst volume ({PlotStyle.PeakText(worst.TimesH, worst.Median, "s")})", color);
-            PlotStyle.Curve(plot, mean, $"{PlotStyle.ScopeName(classes[i])}, mean", color, LinePattern.Dashed, drawRuns: false);
+            // The mean in another colour, thinner, on top: where it equals the worst (one stream) it still shows.
+            var meanLine = PlotStyle.Curve(plot, mean, $"{PlotStyle.ScopeName(classes[i])}, mean", i == 0 ? Colors.Black : PlotStyle.Palette[4 + i % 4], LinePattern.Dashed, drawRuns: false);
+            meanLine.LineWidth = 1.5f;
             lastH = Math.Max(lastH, worst.TimesH[^1]);
             max = Math.Max(max, PlotStyle.MaxFinite(0, worst.P95));
         }
