@@ -104,7 +104,7 @@ internal static class ExperimentCommand
         switch (plan.Kind)
         {
             case ExperimentKind.Run when results.Run is { } run:
-                context.Console.Write(ReportTables.Headlines(HeadlineFigures.Compute(run, results.Summaries, wallSeconds), plan.Replications));
+                context.Console.Write(ReportTables.Headlines(HeadlineFigures.Compute(run, results.Summaries, wallSeconds), plan.Replications, plan.Overrides));
                 break;
             case ExperimentKind.Compare when results.Comparison is { } rows:
                 foreach (var table in ReportTables.Comparison(rows, plan.Replications)) context.Console.Write(table);
@@ -127,8 +127,9 @@ internal static class ExperimentCommand
         string replications = plan.Replications == 1 ? "" : $", {plan.Replications} replications";
         string units = plan.UnitCount == 1 ? "" : $", {plan.UnitCount} units on {Math.Min(request.Threads, plan.UnitCountOf(request.Shard))} threads";
         string shard = request.Shard.IsPartial ? $", shard {request.Shard} ({plan.UnitCountOf(request.Shard)} units)" : "";
+        string set = plan.Overrides.Count > 0 ? ", --set " + string.Join(" ", plan.Overrides) : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what} (seed {plan.Seed}, scale {plan.Scale:G}{replications}{units}{shard})");
+            $"{what} (seed {plan.Seed}, scale {plan.Scale:G}{replications}{units}{shard}{set})");
     }
 
     private static T Guard<T>(string outputRoot, Func<T> write)

@@ -8,17 +8,21 @@ namespace Simulator.Cli;
 /// <summary>The tables printed after a run: headline figures and validation against published figures.</summary>
 internal static class ReportTables
 {
-    /// <summary>The headline figures; over several replications, each as mean ± 95 % CI half-width.</summary>
-    public static Table Headlines(IReadOnlyList<Headline> headlines, int replications = 1)
+    /// <summary>
+    /// The headline figures; over several replications, each as mean ± 95 % CI half-width and the peak's time as the
+    /// median with the range. The title says the command line's overrides, so a run with them never looks like one without.
+    /// </summary>
+    public static Table Headlines(IReadOnlyList<Headline> headlines, int replications = 1, IReadOnlyList<string>? overrides = null)
     {
         string title = replications > 1 ? $"headline figures: mean ± 95 % CI over {replications} replications" : "headline figures";
+        if (overrides is { Count: > 0 }) title += ", with --set " + string.Join(" ", overrides);
         var table = new Table().Border(TableBorder.Rounded).Title(title);
         table.AddColumn("figure");
         table.AddColumn("scope");
         table.AddColumn(new TableColumn("value").RightAligned());
-        table.AddColumn(new TableColumn("at").RightAligned());
+        table.AddColumn(new TableColumn(replications > 1 ? "at: median (range)" : "at").RightAligned());
         foreach (var h in headlines)
-            table.AddRow(Cell(h.Figure), Cell(h.Scope), Cell(Value(h)), Cell(h.AtHours is { } at ? Hours(at) : ""));
+            table.AddRow(Cell(h.Figure), Cell(h.Scope), Cell(Value(h)), Cell(At(h)));
         return table;
     }
 
@@ -175,6 +179,12 @@ internal static class ReportTables
     };
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>"10.7 h", or over several replications "10.7 h (8.03–30.15)": the median peak time and the range.</summary>
+    private static string At(Headline h) => h.AtHours is not { } at ? ""
+        : h.AtRange is { } range ? $"{Hours(at)} ({Short(range.Min)}–{Short(range.Max)})" : Hours(at);
+
+    private static string Short(double hours) => hours.ToString("0.0#", CultureInfo.InvariantCulture);
 
     private static string Hours(double hours) => hours.ToString("0.0#", CultureInfo.InvariantCulture) + " h";
 }

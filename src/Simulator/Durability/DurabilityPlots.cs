@@ -110,7 +110,8 @@ public static class DurabilityPlots
 
     /// <summary>
     /// Each quantity against each varied field: one colour per combination of the other fields, the exact value (or
-    /// else the approximation) as a line and the Monte Carlo estimates as points with 95 % CI bars.
+    /// else the approximation) as a line (as points over a categorical field) and the Monte Carlo estimates as points
+    /// with 95 % CI bars.
     /// </summary>
     public static IReadOnlyList<(string Name, Plot Plot)> Sweep(string title, IReadOnlyList<string> names, IReadOnlyList<IReadOnlyList<string>> points,
         IReadOnlyList<DurabilityResult> results)
@@ -130,12 +131,20 @@ public static class DurabilityPlots
                     .ToList();
                 for (int g = 0; g < groups.Count; g++)
                 {
-                    var color = PlotStyle.Palette[g % PlotStyle.Palette.Length];
+                    var (color, shape) = PlotStyle.Series(g);
                     var idx = groups[g].OrderBy(X).ToList();
                     string name = groups[g].Key.Length > 0 ? groups[g].Key : quantity;
                     var line = idx.Select(i => (X: X(i), Row: Best(results[i], quantity, unit))).Where(p => p.Row is not null).ToList();
-                    if (line.Count > 0)
+                    if (line.Count > 0 && numeric)
                         PlotStyle.Line(plot, [.. line.Select(p => p.X)], [.. line.Select(p => Y(p.Row!.Estimate, log))], $"{name} ({line[0].Row!.Method})", color);
+                    else if (line.Count > 0)
+                    {
+                        // Categories (placements): no line between values that have nothing between them.
+                        var dots = plot.Add.ScatterPoints(line.Select(p => p.X).ToArray(), line.Select(p => Y(p.Row!.Estimate, log)).ToArray(), color);
+                        dots.MarkerShape = shape;
+                        dots.MarkerSize = 10;
+                        dots.LegendText = $"{name} ({line[0].Row!.Method})";
+                    }
                     bool first = true;
                     foreach (int i in idx)
                         if (results[i].Find(quantity, Methods.MonteCarlo, unit) is { } mc)

@@ -19,6 +19,8 @@ public sealed class RunResult
     public required long PeakMemoryBytes { get; init; }
     /// <summary>Tidy samples, ordered by replication, time, scope, metric.</summary>
     public required IReadOnlyList<TimeSeriesRow> Series { get; init; }
+    /// <summary>The command line's <c>--set path=value</c> overrides, said in the plots' subtitles.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
     /// <summary>Operator actions and faults, for vertical lines on the plots.</summary>
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
     /// <summary>The replication's failure events at the horizon, numbered in time order (<c>failures.csv</c>); none for a run put together from several.</summary>

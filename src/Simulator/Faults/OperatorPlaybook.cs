@@ -66,7 +66,9 @@ public sealed class OperatorPlaybook
     /// <summary>Takes an action at <paramref name="at"/>; its followers are taken their delay later, or watched from then.</summary>
     private void Take(int action, Duration at)
     {
+        _timeline.Current = _actions[action]; // its markers name it: category, kind and parameters
         _actions[action].Take(_timeline, action, at);
+        _timeline.Current = null;
         foreach (int follower in _followers[action])
             if (_actions[follower].When is { } when) _watched.Add(new Watch(follower, when, at));
             else Take(follower, at + _actions[follower].Delay);

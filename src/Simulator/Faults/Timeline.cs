@@ -17,7 +17,12 @@ public static class Timeline
         IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams, CrossRegion.CrossRegionReplication? crossRegion = null)
     {
         var timeline = new TimelineContext(sim, clusters, zones, cp, streams, crossRegion);
-        for (int i = 0; i < scenario.Faults.Count; i++) scenario.Faults[i].Schedule(timeline, i);
+        for (int i = 0; i < scenario.Faults.Count; i++)
+        {
+            timeline.Current = scenario.Faults[i];
+            scenario.Faults[i].Schedule(timeline, i);
+        }
+        timeline.Current = null;
         return new OperatorPlaybook(timeline, scenario.Operators);
     }
 }

@@ -38,14 +38,22 @@ public sealed class TimelineContext(Simulation sim, IReadOnlyList<StorageCluster
     /// <summary>Runs <paramref name="action"/> at <paramref name="at"/> since time 0.</summary>
     public void At(Duration at, Action action) => Sim.Schedule(SimTime.At(at), action);
 
-    /// <summary>Marks an instant on the plots.</summary>
-    public void Mark(Duration at, string label) => _markers.Add(new TimelineMarker(at.TotalHours, label));
+    /// <summary>The fault or operator action being scheduled: the markers it makes are its.</summary>
+    internal object? Current { get; set; }
+
+    /// <summary>Marks an instant on the plots and in <c>events.csv</c>, as a step of the fault or action being scheduled.</summary>
+    public void Mark(Duration at, string label)
+    {
+        string category = Current switch { FaultSpec => "fault", OperatorActionSpec => "action", _ => "" };
+        string kind = Current?.GetType().GetCustomAttributes(typeof(Scenarios.ScenarioKindAttribute), false)
+            .OfType<Scenarios.ScenarioKindAttribute>().FirstOrDefault()?.Name ?? "";
+        _markers.Add(new TimelineMarker(at.TotalHours, label, category, kind, Current is null ? "" : SpecText.Parameters(Current)));
+    }
 
     /// <summary>The markers in time order.</summary>
     public IReadOnlyList<TimelineMarker> Markers()
     {
-        var sorted = _markers.ToList();
-        sorted.Sort((a, b) => a.TimeH.CompareTo(b.TimeH));
-        return sorted;
+        // Stable: markers at one time keep the order they were made in.
+        return [.. _markers.OrderBy(m => m.TimeH)];
     }
 }

@@ -10,14 +10,14 @@ namespace Simulator.Reporting;
 /// on any number of threads, by shards merged afterwards, or across an interruption and a resume.
 /// <list type="bullet">
 /// <item>run: <c>timeseries.csv</c> (the units' rows, replication after replication), <c>summary.csv</c>,
-/// <c>replications.csv</c>, <c>failures.csv</c>, <c>validation.csv</c> (when the scenario has <c>validation:</c>
-/// figures), plots (median and 5–95 % band when there are several replications).</item>
+/// <c>replications.csv</c>, <c>failures.csv</c>, <c>events.csv</c>, <c>validation.csv</c> (when the scenario has
+/// <c>validation:</c> figures), plots (median and 5–95 % band when there are several replications).</item>
 /// <item>compare: <c>comparison.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>, <c>replications.csv</c> and
-/// <c>failures.csv</c> (with a <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck and lost curves of
-/// every variant.</item>
+/// <c>failures.csv</c> and <c>events.csv</c> (with a <c>variant</c> column), <c>outage-curves.csv</c>, plots of the stuck
+/// and lost curves of every variant.</item>
 /// <item>sweep: <c>points.csv</c>, <c>point-figures.csv</c>, <c>figures.csv</c>, <c>summary.csv</c>,
-/// <c>replications.csv</c> and <c>failures.csv</c> (with a <c>point</c> column), plots of each figure against each
-/// parameter.</item>
+/// <c>replications.csv</c>, <c>failures.csv</c> and <c>events.csv</c> (with a <c>point</c> column), plots of each figure
+/// against each parameter.</item>
 /// </list>
 /// </summary>
 public static class ExperimentFinalizer
@@ -82,6 +82,7 @@ public static class ExperimentFinalizer
         ReplicationsCsv.Write(replications, [], [([], perReplication)]);
         files.Add(replications);
         files.Add(WriteFailures(dir, unitsDir, metas, []));
+        files.Add(WriteEvents(dir, metas, [], _ => []));
 
         // The published figures, read off each replication by its unit; every unit has them or none does.
         var validation = metas.Select(m => UnitFiles.ReadValidation(unitsDir, m.Unit)).ToList();
@@ -112,6 +113,7 @@ public static class ExperimentFinalizer
             WallSeconds = metas.Sum(m => m.WallSeconds),
             PeakMemoryBytes = 0,
             Series = series,
+            Overrides = plan.Overrides,
             Markers = first.Markers,
             FailureFigures = [.. perReplication.Where(r => CrossRegionMetrics.Figures.Any(f => f.Name == r.Metric))],
         };
@@ -143,7 +145,8 @@ public static class ExperimentFinalizer
     private static bool IsPlotted(string scope, string metric, string affectedZone) =>
         OutageCurveMetrics.Contains(metric) ? scope == affectedZone
         : ReplicationPlotted.Contains(metric) ? CrossRegionMetrics.Replication.Holds(scope)
-        : metric == MetricCatalog.ApiErrorRatePct.Name ? MetricCatalog.Zone.Holds(scope)
+        : MechanismPlot.ZoneMetrics.Contains(metric) ? MetricCatalog.Zone.Holds(scope)
+        : MechanismPlot.ClusterMetrics.Contains(metric) ? MetricCatalog.Cluster.Holds(scope)
         : EveryScopePlotted.Contains(metric);
 
     private static ExperimentResults WriteCompare(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
@@ -178,6 +181,7 @@ public static class ExperimentFinalizer
             ((IReadOnlyList<string>)[variant.Label], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(v, 0, r)])]))]);
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["variant"]));
+        files.Add(WriteEvents(dir, metas, ["variant"], meta => [variants[meta.Variant].Label]));
 
         string curvesPath = Path.Combine(dir, OutageCurvesFileName);
         using (var stream = CsvText.CreateFile(curvesPath))
@@ -201,14 +205,13 @@ public static class ExperimentFinalizer
             var read = Enumerable.Range(0, plan.UnitCount).AsParallel().AsOrdered()
                 .Select(unit => UnitFiles.ReadSeries(unitsDir, unit, 1, (_, _) => true)).ToList();
             var curves = variants.Select((variant, v) => (variant.Label, Rows: (IReadOnlyList<TimeSeriesRow>)[.. Enumerable.Range(0, n)
-                .SelectMany(r => read[plan.IndexOf(v, 0, r)])])).ToList();
-            double horizon = metas.Max(m => m.HorizonH);
-            var plots = new List<(string, ScottPlot.Plot)>();
+                .SelectMany(r => read[plan.IndexOf(v, 0, r)])], Meta: metas[plan.IndexOf(v, 0, 0)])).ToList();
+            var plots = new List<Figure>();
             foreach (var (name, metric) in new[] { (ComparisonPlot.StuckName, MetricCatalog.VolumesStuckPct.Name), (ComparisonPlot.LostName, MetricCatalog.VolumesLostPct.Name) })
-                if (ComparisonPlot.Build([.. curves.Select(c => (c.Label, (IReadOnlyList<TimeSeriesRow>)[.. c.Rows.Where(x => x.Metric == metric)]))],
-                        metric, first.AffectedZoneScope, first.Start, horizon, first.Markers) is { } plot)
-                    plots.Add((name, plot));
-            files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), plots));
+                if (ComparisonPlot.Build([.. curves.Select(c => new ComparisonPlot.Variant(c.Label, [.. c.Rows.Where(x => x.Metric == metric)], c.Meta.Markers, c.Meta.HorizonH))],
+                        metric, first.AffectedZoneScope, first.Start, plan.Overrides) is { } plot)
+                    plots.Add(plot);
+            files.AddRange(FigureFiles.Save(Path.Combine(dir, RunFolder.PlotsFolderName), plots));
         }
         return new ExperimentResults
         {
@@ -255,6 +258,7 @@ public static class ExperimentFinalizer
             ((IReadOnlyList<string>)[Id(point)], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(0, point.Id, r)])]))]);
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["point"]));
+        files.Add(WriteEvents(dir, metas, ["point"], meta => [CsvText.Integer(meta.Point)]));
 
         if (includePlots)
             files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), SweepPlots.Build(plan, pointFigures)));
@@ -282,6 +286,15 @@ public static class ExperimentFinalizer
     }
 
     private static string Id(PlanPoint point) => CsvText.Integer(point.Id);
+
+    /// <summary><c>events.csv</c>: every unit's faults and operator actions, in unit order, after its key.</summary>
+    private static string WriteEvents(string dir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns,
+        Func<UnitMeta, IReadOnlyList<string>> keys)
+    {
+        string path = Path.Combine(dir, EventsCsv.FileName);
+        EventsCsv.Write(path, keyColumns, metas.Select(m => (keys(m), m)));
+        return path;
+    }
 
     /// <summary>
     /// <c>failures.csv</c>: the header after <paramref name="keyColumns"/>, then every unit's events in unit order

@@ -23,7 +23,7 @@ public static class HeadlineFigures
         foreach (var (metric, noun) in new[] { (MetricCatalog.VolumesStuckPct.Name, "stuck volumes"), (MetricCatalog.VolumesLostPct.Name, "lost volumes") })
         {
             if (Find(summaries, metric, zone) is not { } s) continue;
-            list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
+            list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", PeakTime(s), HalfWidth(s.Peak), PeakTimeRange(s)));
             list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%", null, HalfWidth(s.Final)));
         }
 
@@ -38,7 +38,7 @@ public static class HeadlineFigures
                 list.Add(new Headline(label, zone, s.Final.Mean, unit, null, HalfWidth(s.Final)));
 
         foreach (var s in summaries.Where(s => s.Metric == MetricCatalog.ApiErrorRatePct.Name && MetricCatalog.Zone.Holds(s.Scope)))
-            list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
+            list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", PeakTime(s), HalfWidth(s.Peak), PeakTimeRange(s)));
 
         // Replicated volumes' interruptions, per home region: how many failed over, what they lost, how long they waited.
         foreach (var (metric, label, unit) in new[]
@@ -59,6 +59,12 @@ public static class HeadlineFigures
         list.Add(new Headline("wall time", "", wallSeconds ?? result.WallSeconds, "s"));
         return list;
     }
+
+    /// <summary>The time of the peak: the median of the replications' (the only one's with one).</summary>
+    private static double PeakTime(MetricSummary s) => s.PeakTimeH.Count > 1 ? s.PeakTimeH.P50 : s.PeakTimeH.Mean;
+
+    /// <summary>The earliest and latest peak time over several replications; null for one.</summary>
+    private static (double, double)? PeakTimeRange(MetricSummary s) => s.PeakTimeH.Count > 1 ? (s.PeakTimeH.Min, s.PeakTimeH.Max) : null;
 
     /// <summary>The 95 % CI half-width, or null when there is none (one replication).</summary>
     private static double? HalfWidth(SummaryStatistics s) => double.IsNaN(s.Ci95High) ? null : s.Ci95High - s.Mean;

@@ -9,7 +9,9 @@ namespace Simulator.Reporting;
 /// <c>_p50</c>, <c>_p95</c>. <c>peak</c>, <c>peak_time_h</c>, <c>final</c> and <c>minutes_above_1pct</c> are always means
 /// across the replications (with one, its value). A field that does not apply is empty: the spread and interval with one
 /// replication, <c>minutes_above_1pct</c> except for <c>api_error_rate_pct</c>, <c>peak_time_h</c> for the figures of
-/// failure events and interruptions (not sampled over time).
+/// failure events and interruptions (not sampled over time). Last, <c>peak_time_h_p50</c>, <c>peak_time_h_min</c> and
+/// <c>peak_time_h_max</c>: the median and range of the replications' peak times (the mean time of peaks that fell hours
+/// apart names a moment when none of them did).
 /// </summary>
 public static class SummaryCsv
 {
@@ -21,6 +23,7 @@ public static class SummaryCsv
     [
         "scope", "metric", "unit", "replications", "peak", "peak_time_h", "final", "minutes_above_1pct",
         .. SpreadColumns.Select(c => "peak_" + c), .. SpreadColumns.Select(c => "final_" + c),
+        "peak_time_h_p50", "peak_time_h_min", "peak_time_h_max",
     ];
 
     /// <summary>Writes the summaries as UTF-8 to <paramref name="stream"/> (flushed, left open).</summary>
@@ -53,6 +56,8 @@ public static class SummaryCsv
                 csv.WriteField(CsvText.Optional(s.Final.Mean));
                 csv.WriteField(s.MinutesAbove1Pct is { Count: > 0 } minutes ? CsvText.Time(minutes.Mean) : "");
                 foreach (var stats in new[] { s.Peak, s.Final }) WriteSpread(csv, stats);
+                foreach (double time in new[] { s.PeakTimeH.P50, s.PeakTimeH.Min, s.PeakTimeH.Max })
+                    csv.WriteField(double.IsNaN(time) ? "" : CsvText.Time(time));
                 csv.EndRecord();
             }
         csv.Flush();

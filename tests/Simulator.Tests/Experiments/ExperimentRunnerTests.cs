@@ -24,7 +24,7 @@ public sealed class ExperimentRunnerTests
         var two = Start(setup, Shard.All, "two", threads: 2);
 
         FolderAssert.SameCsvBytes(one.Folder, two.Folder);
-        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "failures.csv", "replications.csv", "summary.csv", "timeseries.csv", "validation.csv" }),
+        Assert.That(FolderAssert.CsvNames(one.Folder), Is.EqualTo(new[] { "events.csv", "failures.csv", "replications.csv", "summary.csv", "timeseries.csv", "validation.csv" }),
             "the replay has validation: figures");
         var replications = File.ReadLines(Path.Combine(one.Folder, "timeseries.csv")).Skip(1).Select(l => l[..l.IndexOf(',')]).Distinct();
         Assert.That(replications, Is.EqualTo(new[] { "0", "1", "2" }), "one series per replication, in order");
@@ -53,7 +53,8 @@ public sealed class ExperimentRunnerTests
                 $"{file}: the units, finalized, write what the run itself gives");
         Assert.That(FolderAssert.Entries(outcome.Folder), Is.EqualTo(new[]
         {
-            "failures.csv", "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
+            "events.csv", "failures.csv", "manifest.json", "plots", "plots/api-errors.png", "plots/api-errors.svg", "plots/capacity.png", "plots/capacity.svg",
+            "plots/mechanism.png", "plots/mechanism.svg",
             "plots/network.png", "plots/network.svg", "plots/outage-curve.png", "plots/outage-curve.svg",
             "replications.csv", "scenario.yaml", "summary.csv", "timeseries.csv", "validation.csv",
         }));
@@ -80,7 +81,7 @@ public sealed class ExperimentRunnerTests
         Assert.That(merged.State.MergedFrom, Has.Count.EqualTo(4));
         Assert.That(FolderAssert.CsvNames(merged.Folder), Is.EqualTo(new[]
         {
-            "comparison.csv", "failures.csv", "figures.csv", "outage-curves.csv", "replications.csv", "summary.csv",
+            "comparison.csv", "events.csv", "failures.csv", "figures.csv", "outage-curves.csv", "replications.csv", "summary.csv",
         }));
         var failures = File.ReadAllLines(Path.Combine(merged.Folder, "failures.csv"));
         Assert.That(failures[0], Does.StartWith("variant,replication,event,time_h,"));

@@ -53,10 +53,11 @@ public sealed class CsvWritersTests
         const string expected =
             "scope,metric,unit,replications,peak,peak_time_h,final,minutes_above_1pct," +
             "peak_sd,peak_ci95_low,peak_ci95_high,peak_ci95_truncated,peak_min,peak_max,peak_p5,peak_p50,peak_p95," +
-            "final_sd,final_ci95_low,final_ci95_high,final_ci95_truncated,final_min,final_max,final_p5,final_p50,final_p95\n" +
-            "zone:us-east-1a,api_error_rate_pct,%,1,2.5,0.016667,0,29,,,,,2.5,2.5,2.5,2.5,2.5,,,,,0,0,0,0,0\n" +
-            "\"cluster:a,\"\"b\"\"\",free_capacity_pct,%,1,99.5,0.5,99.5,,,,,,99.5,99.5,99.5,99.5,99.5,,,,,99.5,99.5,99.5,99.5,99.5\n" +
-            "zone:us-east-1a,volumes_stuck_pct,%,1,13.2,0.016667,7.25,,,,,,13.2,13.2,13.2,13.2,13.2,,,,,7.25,7.25,7.25,7.25,7.25\n";
+            "final_sd,final_ci95_low,final_ci95_high,final_ci95_truncated,final_min,final_max,final_p5,final_p50,final_p95," +
+            "peak_time_h_p50,peak_time_h_min,peak_time_h_max\n" +
+            "zone:us-east-1a,api_error_rate_pct,%,1,2.5,0.016667,0,29,,,,,2.5,2.5,2.5,2.5,2.5,,,,,0,0,0,0,0,0.016667,0.016667,0.016667\n" +
+            "\"cluster:a,\"\"b\"\"\",free_capacity_pct,%,1,99.5,0.5,99.5,,,,,,99.5,99.5,99.5,99.5,99.5,,,,,99.5,99.5,99.5,99.5,99.5,0.5,0.5,0.5\n" +
+            "zone:us-east-1a,volumes_stuck_pct,%,1,13.2,0.016667,7.25,,,,,,13.2,13.2,13.2,13.2,13.2,,,,,7.25,7.25,7.25,7.25,7.25,0.016667,0.016667,0.016667\n";
         Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(expected)), Encoding.UTF8.GetString(bytes));
     }
 

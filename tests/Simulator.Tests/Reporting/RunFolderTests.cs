@@ -69,7 +69,7 @@ public sealed class RunFolderTests
 
         var files = m.GetProperty("files").EnumerateArray().ToList();
         Assert.That(files.Select(f => f.GetProperty("path").GetString()),
-            Is.EqualTo(new[] { "scenario.yaml", "timeseries.csv", "summary.csv", "replications.csv", "failures.csv", "validation.csv" }),
+            Is.EqualTo(new[] { "scenario.yaml", "timeseries.csv", "summary.csv", "replications.csv", "failures.csv", "events.csv", "validation.csv" }),
             "the replay's validation: figures read off the run, hashed like the rest");
         foreach (var file in files)
         {

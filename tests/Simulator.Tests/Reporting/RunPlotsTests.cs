@@ -78,9 +78,9 @@ public sealed class RunPlotsTests
     public void TheTimeAxisNamesTheClockTimeOfTimeZeroWithItsOffset()
     {
         var result = SyntheticRuns.Storm2011();
-        var plot = OutageCurvePlot.Build(result)!;
+        var plot = OutageCurvePlot.Build(result)!.Plots[^1];
         Assert.That(plot.Axes.Bottom.Label.Text, Is.EqualTo("hours since 12:47 AM 21 Apr 2011 (UTC-07:00)"));
         var noStart = SyntheticRuns.Result("x", result.Series, []);
-        Assert.That(OutageCurvePlot.Build(noStart)!.Axes.Bottom.Label.Text, Is.EqualTo("hours since start"));
+        Assert.That(OutageCurvePlot.Build(noStart)!.Plots[^1].Axes.Bottom.Label.Text, Is.EqualTo("hours since start"));
     }
 }

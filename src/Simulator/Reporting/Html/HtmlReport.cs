@@ -157,9 +157,11 @@ public static class HtmlReport
     {
         string plots = Path.Combine(folder, RunFolder.PlotsFolderName);
         if (!Directory.Exists(plots)) return [];
-        var files = Directory.GetFiles(plots, "*.svg");
-        Array.Sort(files, StringComparer.Ordinal);
-        return files;
+        // The outage curves and the mechanism first, as the README tells them; the rest by name.
+        string[] first = [Plots.OutageCurvePlot.Name, Plots.MechanismPlot.Name, Plots.ComparisonPlot.StuckName, Plots.ComparisonPlot.LostName];
+        return [.. Directory.GetFiles(plots, "*.svg")
+            .OrderBy(f => Array.IndexOf(first, Path.GetFileNameWithoutExtension(f)) is var k && k >= 0 ? k : first.Length)
+            .ThenBy(f => f, StringComparer.Ordinal)];
     }
 
     private static void AppendPlots(StringBuilder html, string folder)

@@ -53,7 +53,10 @@ public static class HtmlTables
         if (several) columns.Add(new Column("replications", r => summary.Get(r, "replications")));
         columns.Add(new Column(several ? "peak (mean)" : "peak", r => Number(summary.Get(r, "peak"))));
         if (several) columns.Add(new Column("peak 95 % CI", r => Interval(summary.Get(r, "peak_ci95_low"), summary.Get(r, "peak_ci95_high"))));
-        columns.Add(new Column("peak at (h)", r => Number(summary.Get(r, "peak_time_h"))));
+        if (summary.Has("peak_time_h_p50"))
+            columns.Add(new Column("peak at (h): median (range)", r => summary.Get(r, "peak_time_h_p50").Length == 0 ? ""
+                : $"{Number(summary.Get(r, "peak_time_h_p50"))} ({Number(summary.Get(r, "peak_time_h_min"))}–{Number(summary.Get(r, "peak_time_h_max"))})"));
+        else columns.Add(new Column(several ? "peak at (h, mean)" : "peak at (h)", r => Number(summary.Get(r, "peak_time_h"))));
         columns.Add(new Column(several ? "final (mean)" : "final", r => Number(summary.Get(r, "final"))));
         if (several) columns.Add(new Column("final 95 % CI", r => Interval(summary.Get(r, "final_ci95_low"), summary.Get(r, "final_ci95_high"))));
         columns.Add(new Column("minutes above 1 %", r => Number(summary.Get(r, "minutes_above_1pct"))));

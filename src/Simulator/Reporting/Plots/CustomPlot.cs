@@ -170,7 +170,7 @@ public static class CustomPlot
             // A first render lays the legend out at the final size (see RunPlots.Save).
             plot.GetImage(PlotStyle.WidthPx, PlotStyle.HeightPx).Dispose();
             if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-                File.WriteAllText(path, RunPlots.RenumberClipIds(plot.GetSvgXml(PlotStyle.WidthPx, PlotStyle.HeightPx)),
+                File.WriteAllText(path, FigureFiles.RenumberClipIds(plot.GetSvgXml(PlotStyle.WidthPx, PlotStyle.HeightPx)),
                     new System.Text.UTF8Encoding(false));
             else
                 plot.SavePng(path, PlotStyle.WidthPx, PlotStyle.HeightPx);

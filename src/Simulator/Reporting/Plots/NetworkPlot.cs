@@ -11,12 +11,12 @@ public static class NetworkPlot
     public const string Name = "network";
 
     /// <summary>The plot, or null when no network has <c>network_utilization_pct</c>.</summary>
-    public static Plot? Build(RunResult result)
+    public static PanelFigure? Build(RunResult result)
     {
         var networks = SeriesView.Scopes(result.Series, MetricCatalog.NetworkUtilizationPct.Name, MetricCatalog.Network.Prefix);
         if (networks.Count == 0) return null;
 
-        var plot = PlotStyle.Create($"{result.ScenarioName}: network utilization{PlotStyle.ReplicationsNote(SeriesView.ReplicationCount(result.Series))}",
+        var plot = PlotStyle.Create("",
             PlotStyle.TimeAxisLabel(result), "% of network capacity offered");
         double lastH = 0, max = 0;
         for (int i = 0; i < networks.Count; i++)
@@ -32,6 +32,6 @@ public static class NetworkPlot
         PlotStyle.SetTimeLimits(plot, result, lastH);
         plot.Axes.SetLimitsY(0, Math.Max(110, max * 1.1));
         PlotStyle.LegendBelow(plot);
-        return plot;
+        return PlotStyle.Single(Name, result, "network utilization", plot);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 using Simulator.Experiments;
 using Simulator.Metrics;
@@ -6,98 +5,70 @@ using Simulator.Metrics;
 namespace Simulator.Reporting.Plots;
 
 /// <summary>
-/// The outage curve: stuck, lost (and unavailable, when sampled) volumes of the affected zone over time, with every
-/// timeline marker as a numbered vertical line and the numbers explained in the legend.
+/// The outage curve: stuck and unavailable volumes (and those of unknown consistency, when some were) of the affected
+/// zone over time in the top panel, volumes lost for good in a panel of their own below (a hundredth of a percent
+/// would vanish on the stuck volumes' axis), every fault and operator action as a numbered vertical line with its key
+/// below the figure.
 /// </summary>
 public static class OutageCurvePlot
 {
     /// <summary>File name without extension.</summary>
     public const string Name = "outage-curve";
 
-    /// <summary>Markers closer than this share of the time axis get their numbers on different rows.</summary>
-    private const double MinLabelGapFraction = 0.035;
-
-    /// <summary>The plot, or null when the affected zone has none of the volume-state metrics.</summary>
-    public static Plot? Build(RunResult result)
+    /// <summary>The figure, or null when the affected zone has none of the volume-state metrics.</summary>
+    public static PanelFigure? Build(RunResult result)
     {
         string zone = result.AffectedZoneScope;
         // Consistency unknown is drawn only when some volume was in it (a power loss), so other plots keep their key.
         var curves = new (string Metric, string Legend, Color Color, LinePattern Pattern, bool OnlyIfSeen)[]
         {
             (MetricCatalog.VolumesStuckPct.Name, "stuck", PlotStyle.Palette[0], LinePattern.Solid, false),
-            (MetricCatalog.VolumesUnavailablePct.Name, "unavailable", PlotStyle.Palette[1], LinePattern.Dashed, false),
+            (MetricCatalog.VolumesUnavailablePct.Name, "unavailable (no reachable copy)", PlotStyle.Palette[1], LinePattern.Dashed, false),
             (MetricCatalog.VolumesConsistencyUnknownPct.Name, "consistency unknown (awaiting a recovery snapshot)", PlotStyle.Palette[2], LinePattern.Dotted, true),
-            (MetricCatalog.VolumesLostPct.Name, "lost for good", PlotStyle.Palette[6], LinePattern.Solid, false),
         };
         var present = curves
             .Select(c => (c, Data: SeriesView.Band(result.Series, zone, c.Metric)))
             .Where(x => x.Data.TimesH.Length > 0 && (!x.c.OnlyIfSeen || x.Data.Median.Any(v => v > 0)))
             .ToList();
-        if (present.Count == 0) return null;
+        var lost = SeriesView.Band(result.Series, zone, MetricCatalog.VolumesLostPct.Name);
+        if (present.Count == 0 && lost.TimesH.Length == 0) return null;
+
+        int replications = Math.Max(lost.Replications, present.Count > 0 ? present.Max(p => p.Data.Replications) : 0);
+        string timeLabel = PlotStyle.TimeAxisLabel(result);
+        var marks = TimelineMarks.Number(result.Markers, result.Start, result.HorizonHours);
+        double lastH = Math.Max(lost.TimesH.Length > 0 ? lost.TimesH[^1] : 0, present.Count > 0 ? present.Max(p => p.Data.TimesH[^1]) : 0);
+        double rightH = Math.Max(result.HorizonHours, lastH);
+
+        var panels = new List<PanelFigure.Panel>();
+        if (present.Count > 0)
+        {
+            var top = PlotStyle.Panel("% of the zone's volumes");
+            foreach (var (curve, band) in present)
+                PlotStyle.Curve(top, band, $"{curve.Legend} ({PlotStyle.PeakText(band.TimesH, band.Median)})", curve.Color, curve.Pattern);
+            PlotStyle.SetTimeLimits(top, result, lastH);
+            TimelineMarks.Lines(top, marks);
+            double dataMax = Math.Max(1, PlotStyle.MaxFinite(1, [.. present.Select(p => p.Data.P95)]));
+            TimelineMarks.Badges(top, marks, dataMax, rightH);
+            PlotStyle.LegendInside(top, Alignment.MiddleRight);
+            panels.Add(new PanelFigure.Panel(top, 3));
+        }
+        if (lost.TimesH.Length > 0)
+        {
+            var bottom = PlotStyle.Panel("lost, % of the zone", timeLabel);
+            string legend = PlotStyle.MaxFinite(0, lost.P95) > 0
+                ? $"lost for good (cumulative; {PlotStyle.Number(lost.Median[^1])} % at the end)"
+                : "lost for good: none";
+            PlotStyle.Curve(bottom, lost, legend, PlotStyle.Palette[6]);
+            PlotStyle.SetTimeLimits(bottom, result, lastH);
+            TimelineMarks.Lines(bottom, marks);
+            bottom.Axes.SetLimitsY(0, Math.Max(0.01, PlotStyle.MaxFinite(0, lost.P95) * 1.25));
+            PlotStyle.LegendInside(bottom, Alignment.UpperLeft);
+            panels.Add(new PanelFigure.Panel(bottom, 1.2));
+        }
+        else panels[^1].Plot.XLabel(timeLabel, size: 16);
 
         string title = $"{result.ScenarioName}: volumes in {PlotStyle.ScopeName(zone)}";
-        if (result.Start is { } start)
-            title += ", " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-        title += PlotStyle.ReplicationsNote(present.Max(p => p.Data.Replications));
-        var plot = PlotStyle.Create(title, PlotStyle.TimeAxisLabel(result), "% of zone's volumes");
-
-        double lastH = 0;
-        foreach (var (curve, band) in present)
-        {
-            PlotStyle.Curve(plot, band, $"{curve.Legend} ({PlotStyle.PeakText(band.TimesH, band.Median)})", curve.Color, curve.Pattern);
-            lastH = Math.Max(lastH, band.TimesH[^1]);
-        }
-        PlotStyle.SetTimeLimits(plot, result, lastH);
-
-        double dataMax = Math.Max(1, PlotStyle.MaxFinite(1, [.. present.Select(p => p.Data.P95)]));
-        AddMarkers(plot, result.Markers, result.Start, dataMax, plot.Axes.GetLimits().Right);
-        // Below the plot: the marker key is long, and the time axis needs the width more than the height.
-        PlotStyle.LegendBelow(plot);
-        return plot;
+        if (result.Start is { } start) title += ", " + PlotStyle.DateSpan(start, result.HorizonHours);
+        return new PanelFigure(Name, title, PlotStyle.Subtitle(replications, result.Overrides), panels, TimelineMarks.Key(marks));
     }
-
-    private static void AddMarkers(Plot plot, IReadOnlyList<TimelineMarker> markers, DateTimeOffset? start,
-        double dataMax, double rightH)
-    {
-        var ordered = markers.OrderBy(m => m.TimeH).ToList();
-        // Assign each number to the first row where it does not crowd the previous number on that row.
-        var rows = new List<double>();
-        var rowOf = new int[ordered.Count];
-        double minGap = MinLabelGapFraction * rightH;
-        for (int i = 0; i < ordered.Count; i++)
-        {
-            int row = rows.FindIndex(lastX => ordered[i].TimeH - lastX >= minGap);
-            if (row < 0) { rows.Add(ordered[i].TimeH); row = rows.Count - 1; }
-            else rows[row] = ordered[i].TimeH;
-            rowOf[i] = row;
-        }
-
-        // Head room above the data for the rows of numbers.
-        double rowHeight = 0.07 * dataMax;
-        double top = dataMax * 1.08 + rowHeight * Math.Max(1, rows.Count);
-        plot.Axes.SetLimitsY(0, top);
-
-        for (int i = 0; i < ordered.Count; i++)
-        {
-            var marker = ordered[i];
-            string number = (i + 1).ToString(CultureInfo.InvariantCulture);
-            var line = plot.Add.VerticalLine(marker.TimeH, 1.5f, PlotStyle.MarkerColor, LinePattern.Dashed);
-            string clock = start is { } t0
-                ? " (" + t0.AddHours(marker.TimeH).ToString("ddd h:mm tt", CultureInfo.InvariantCulture) + ")"
-                : "";
-            line.LegendText = $"{number}: {Hours(marker.TimeH)}{clock} {marker.Label}";
-
-            var text = plot.Add.Text(number, marker.TimeH, top - rowHeight * (rowOf[i] + 0.5));
-            // The number sits just right of its line (left of it near the right edge), so it is never cut off.
-            text.LabelAlignment = marker.TimeH > rightH * (1 - MinLabelGapFraction) ? Alignment.MiddleRight : Alignment.MiddleLeft;
-            text.LabelOffsetX = text.LabelAlignment == Alignment.MiddleLeft ? 2 : -2;
-            text.LabelFontSize = 13;
-            text.LabelBold = true;
-            text.LabelFontColor = Colors.White;
-            text.LabelBackgroundColor = PlotStyle.MarkerColor;
-            text.LabelPadding = 3;
-        }
-    }
-
-    private static string Hours(double h) => PlotStyle.Hours(h);
 }

@@ -6,8 +6,10 @@ namespace Simulator.Reporting.Plots;
 
 /// <summary>
 /// One plot per headline figure and varied parameter: the figure's mean at each point against the parameter, with
-/// 95 % CI error bars. In a grid, points that share the other parameters' values are joined by a line (one line per
-/// combination); in a Latin hypercube, points stand alone.
+/// 95 % CI error bars. In a grid over a numeric parameter, points that share the other parameters' values are joined by
+/// a line (one line per combination); over a categorical parameter (a policy, a placement) and in a Latin hypercube,
+/// points stand alone — a line between categories would draw values that do not exist. Each combination has its own
+/// colour and marker shape, so that more combinations than colours stay apart.
 /// </summary>
 public static class SweepPlots
 {
@@ -47,7 +49,8 @@ public static class SweepPlots
                 .Where(s => s is not null)) : "")
             .ToList();
         double minX = Enumerable.Range(0, rows.Count).Min(X), maxX = Enumerable.Range(0, rows.Count).Max(X);
-        double dodge = groups.Count > 1 ? (maxX - minX) * 0.008 : 0;
+        // Points of different combinations at one value are set a little apart: more between categories, which have room.
+        double dodge = groups.Count <= 1 ? 0 : numeric ? (maxX - minX) * 0.008 : Math.Min(0.08, 0.5 / groups.Count);
         double top = 0;
         for (int g = 0; g < groups.Count; g++)
         {
@@ -56,19 +59,20 @@ public static class SweepPlots
             double[] xs = [.. idx.Select(i => X(i) + shift)];
             double[] ys = [.. idx.Select(i => rows[i].Values.Mean)];
             double[] errors = [.. idx.Select(i => double.IsNaN(rows[i].Values.Ci95High) ? 0 : rows[i].Values.Ci95High - rows[i].Values.Mean)];
-            var color = PlotStyle.Palette[g % PlotStyle.Palette.Length];
+            var (color, shape) = PlotStyle.Series(g);
             var bars = plot.Add.ErrorBar(xs, ys, errors);
             bars.LineWidth = 1.5f;
             bars.Color = color;
             var scatter = plot.Add.Scatter(xs, ys, color);
-            scatter.LineWidth = grid ? 2 : 0;
-            scatter.MarkerSize = 8;
+            scatter.LineWidth = grid && numeric ? 2 : 0;
+            scatter.MarkerSize = 9;
+            scatter.MarkerShape = shape;
             scatter.LegendText = groups[g].Key;
             top = Math.Max(top, PlotStyle.MaxFinite(0, [.. ys.Zip(errors, (y, e) => y + e)]));
         }
         if (!numeric)
             plot.Axes.Bottom.SetTicks([.. categories.Select((_, i) => (double)i)], [.. categories]);
-        double pad = maxX > minX ? (maxX - minX) * 0.05 : 1;
+        double pad = !numeric ? 0.5 : maxX > minX ? (maxX - minX) * 0.05 : 1;
         plot.Axes.SetLimitsX(minX - pad, maxX + pad);
         plot.Axes.SetLimitsY(0, top > 0 ? top * 1.12 : 1);
         if (groups.Count > 1 || groups[0].Key.Length > 0) PlotStyle.LegendBelow(plot);

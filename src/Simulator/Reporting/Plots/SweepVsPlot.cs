@@ -10,7 +10,8 @@ namespace Simulator.Reporting.Plots;
 /// <summary>
 /// A sweep folder's summary of one metric (peak or final) against one swept parameter, read from its
 /// <c>points.csv</c> and <c>summary.csv</c>: at each point the median across replications with the 5–95 % band
-/// (the mean alone with one replication), one line per scope and combination of the other parameters.
+/// (the mean alone with one replication), one line per scope and combination of the other parameters; over a
+/// categorical parameter, points with 5–95 % bars instead of lines.
 /// </summary>
 internal static class SweepVsPlot
 {
@@ -71,21 +72,40 @@ internal static class SweepVsPlot
         for (int g = 0; g < lines.Count; g++)
         {
             var ordered = lines[g].OrderBy(r => X(valuesOf[r[point]][j])).ToList();
-            double[] xs = [.. ordered.Select(r => X(valuesOf[r[point]][j]))];
+            // Over categories, each line's points are set a little apart so that their bars do not overlap.
+            double shift = numeric || lines.Count <= 1 ? 0 : (g - (lines.Count - 1) / 2.0) * Math.Min(0.08, 0.5 / lines.Count);
+            double[] xs = [.. ordered.Select(r => X(valuesOf[r[point]][j]) + shift)];
             double[] mid = [.. ordered.Select(r => Parse(r[median]))];
             double[] p5 = low >= 0 ? [.. ordered.Select(r => Parse(r[low]))] : mid;
             double[] p95 = high >= 0 ? [.. ordered.Select(r => Parse(r[high]))] : mid;
             var band = new SeriesBand(xs, p5, mid, p95, [.. Enumerable.Range(0, low >= 0 ? n : 1).Select(_ => mid)]);
             string label = (fullNames ? lines[g].Key.Scope : PlotStyle.ScopeName(lines[g].Key.Scope)) + (lines[g].Key.Others.Length > 0 ? ", " + lines[g].Key.Others : "");
-            var line = PlotStyle.Curve(plot, band, label, PlotStyle.Palette[g % PlotStyle.Palette.Length], drawRuns: false);
-            line.MarkerSize = 8;
+            var (color, shape) = PlotStyle.Series(g);
+            if (numeric)
+            {
+                var line = PlotStyle.Curve(plot, band, label, color, drawRuns: false);
+                line.MarkerSize = 8;
+                line.MarkerShape = shape;
+            }
+            else
+            {
+                // Categories: points and 5–95 % bars, no line or band between values that have nothing between them.
+                var bars = new ScottPlot.Plottables.ErrorBar(xs, mid, null, null,
+                    [.. mid.Select((m, i) => double.IsFinite(p5[i]) ? m - p5[i] : 0)], [.. mid.Select((m, i) => double.IsFinite(p95[i]) ? p95[i] - m : 0)])
+                { Color = color, LineWidth = 1.5f };
+                plot.Add.Plottable(bars);
+                var dots = plot.Add.ScatterPoints(xs, mid, color);
+                dots.MarkerSize = 10;
+                dots.MarkerShape = shape;
+                dots.LegendText = label;
+            }
             top = Math.Max(top, PlotStyle.MaxFinite(0, p95, mid));
             bottom = Math.Min(bottom, -PlotStyle.MaxFinite(0, [.. p5.Select(v => -v)]));
         }
         if (!numeric)
             plot.Axes.Bottom.SetTicks([.. categories.Select((_, i) => (double)i)], [.. categories]);
         double minX = points.Rows.Min(r => X(r[1 + j])), maxX = points.Rows.Max(r => X(r[1 + j]));
-        double pad = maxX > minX ? (maxX - minX) * 0.05 : 1;
+        double pad = !numeric ? 0.5 : maxX > minX ? (maxX - minX) * 0.05 : 1;
         plot.Axes.SetLimitsX(minX - pad, maxX + pad);
         plot.Axes.SetLimitsY(bottom < 0 ? bottom * 1.12 : 0, top > 0 ? top * 1.12 : 1);
         PlotStyle.LegendBelow(plot);
