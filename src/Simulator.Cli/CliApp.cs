@@ -6,7 +6,7 @@ using Simulator.Scenarios;
 namespace Simulator.Cli;
 
 /// <summary>
-/// The <c>replsim</c> command line: <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
+/// The <c>replsim</c> command line: <c>new</c> (a scenario of one's own from a template), <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
 /// shard folders, <c>report</c> (an HTML page of a results folder), <c>plot</c> a metric of a finished folder, <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
@@ -154,6 +154,7 @@ public static class CliApp
         merge.SetAction(parse => MergeCommand.Execute(context, parse.GetRequiredValue(mergeDirs), parse.GetRequiredValue(mergeOut)));
         root.Add(merge);
 
+        root.Add(NewCommand.Build(context));
         root.Add(DurabilityCommand.Build(context));
         root.Add(PlotCommand.Build(context));
 

@@ -52,11 +52,12 @@ internal static class DurationText
         }
         if (unit.Length == 0) { error = $"{expected}, found \"{text}\" (no unit)"; return false; }
         if (!Aliases.TryGetValue(unit, out long ticksPerUnit)) { error = $"{expected}, found unknown unit \"{unit}\" in \"{text}\""; return false; }
-        if (amount < 0) { error = $"expected a non-negative duration, found \"{text}\""; return false; }
+        if (amount < 0 || number.StartsWith('-')) { error = $"expected a non-negative duration, found \"{text}\""; return false; }
         decimal ticks;
         try { ticks = decimal.Round(amount * ticksPerUnit); }
         catch (OverflowException) { error = $"duration \"{text}\" is out of range (at most {long.MaxValue / Duration.TicksPerYear} years)"; return false; }
         if (ticks > long.MaxValue) { error = $"duration \"{text}\" is out of range (at most {long.MaxValue / Duration.TicksPerYear} years)"; return false; }
+        if (ticks == 0 && amount > 0) ticks = 1; // a positive duration stays positive: at least the resolution, 1 µs
         value = new Duration((long)ticks);
         error = "";
         return true;

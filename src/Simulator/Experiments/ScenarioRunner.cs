@@ -45,7 +45,8 @@ public static class ScenarioRunner
             Markers = run.Markers,
             Failures = failures,
             FailureFigures = [.. Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
-                .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion)],
+                .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion),
+                .. Reporting.OutageSummary.Of(options.Replication, run.Rows, run.VolumesByScope())],
         };
     }
 

@@ -22,7 +22,7 @@ public sealed class SimulationRun
     private readonly DatabaseFleet? _databases;
     private readonly CrossRegionReplication? _crossRegion;
     private readonly MetricsSampler _sampler;
-    private readonly IReadOnlyList<TimelineMarker> _markers;
+    private readonly OperatorPlaybook _playbook;
     private readonly List<long> _typicalSizeMiB = []; // median volume size of each cluster: what a new volume needs
 
     public SimulationRun(Scenario scenario, ulong seed, int replication, double scale)
@@ -66,17 +66,28 @@ public sealed class SimulationRun
             observer.Targets.Add(_crossRegion);
         }
         _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone, _crossRegion);
-        _markers = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, _crossRegion);
+        _playbook = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, _crossRegion);
         AffectedZone = scenario.AffectedZoneName;
     }
 
     public string AffectedZone { get; }
     public IReadOnlyList<ZoneInfo> Zones => _zones;
     public IReadOnlyList<StorageCluster> Clusters => _clusters;
-    public IReadOnlyList<TimelineMarker> Markers => _markers;
+    /// <summary>The faults and the operators' actions taken so far (all of them once run), for the plots.</summary>
+    public IReadOnlyList<TimelineMarker> Markers => _playbook.Markers();
     public IReadOnlyList<TimeSeriesRow> Rows => _sampler.Rows;
     public long EventsProcessed => _sim.EventsProcessed;
     public long VolumesTotal => _clusters.Sum(c => (long)c.VolumeCount);
+
+    /// <summary>The volumes of each region and zone scope with clusters (a cluster counts in its home zone, as sampled).</summary>
+    public IReadOnlyDictionary<string, long> VolumesByScope()
+    {
+        var volumes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in _clusters)
+            foreach (string scope in new[] { MetricCatalog.Region.Prefix + _zones[c.ZoneIndex].Region, MetricCatalog.Zone.Prefix + c.ZoneName })
+                volumes[scope] = volumes.GetValueOrDefault(scope) + c.VolumeCount;
+        return volumes;
+    }
     public DatabaseFleet? Databases => _databases;
     public ControlPlaneService ControlPlane => _cp;
     /// <summary>Links and cross-region replication, when the scenario has any.</summary>
@@ -120,6 +131,7 @@ public sealed class SimulationRun
         long minEvents = FullInvariantCheckMinEvents ?? _clusters.Sum(c => (long)c.VolumeCount + c.NodeCount);
         long eventsAtCheck = 0;
         _sampler.Sample(0);
+        _playbook.OnSample(Duration.Zero, _sampler.LastSample);
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         for (long t = step; ; t += step)
@@ -128,6 +140,7 @@ public sealed class SimulationRun
             if (AfterEveryEvent is { } check) _sim.RunUntil(at, () => check(this));
             else _sim.RunUntil(at);
             _sampler.Sample(at.TotalHours);
+            _playbook.OnSample(at.SinceStart, _sampler.LastSample);
             foreach (var c in _clusters) c.CheckCheapInvariants();
             if (at >= horizon || (at.Ticks >= nextCheck && _sim.EventsProcessed - eventsAtCheck >= minEvents))
             {

@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using System.ComponentModel;
 using Simulator.Scenarios;
 using Simulator.Storage;
@@ -16,10 +17,10 @@ public abstract record PacedActionSpec : ClusterActionSpec
     /// <summary>Starts the action on the cluster at <paramref name="perSecond"/>.</summary>
     protected abstract void Start(StorageCluster cluster, double perSecond);
 
-    protected override void Act(TimelineContext timeline, int index)
+    protected override void Act(TimelineContext timeline, int index, Duration at)
     {
         var cluster = timeline.Cluster(Cluster);
         double perSecond = Rate.PerSecond;
-        timeline.At(At, () => Start(cluster, perSecond));
+        timeline.At(at, () => Start(cluster, perSecond));
     }
 }

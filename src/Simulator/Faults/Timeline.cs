@@ -1,6 +1,5 @@
 using Simulator.ControlPlane;
 using Simulator.Engine;
-using Simulator.Metrics;
 using Simulator.Scenarios.Model;
 using Simulator.Storage;
 using Simulator.Topology;
@@ -10,13 +9,15 @@ namespace Simulator.Faults;
 /// <summary>Schedules a scenario's faults and operator actions on the event loop, and names them for the plots.</summary>
 public static class Timeline
 {
-    /// <summary>Schedules every fault, then every action, in the scenario's order; returns the markers to draw.</summary>
-    public static IReadOnlyList<TimelineMarker> Schedule(Scenario scenario, Simulation sim, IReadOnlyList<StorageCluster> clusters,
+    /// <summary>
+    /// Schedules every fault, then the operators' actions, in the scenario's order; returns the playbook that watches the
+    /// conditions of reactive actions at every sample, and holds the markers to draw.
+    /// </summary>
+    public static OperatorPlaybook Schedule(Scenario scenario, Simulation sim, IReadOnlyList<StorageCluster> clusters,
         IReadOnlyList<ZoneInfo> zones, ControlPlaneService cp, RandomStreams streams, CrossRegion.CrossRegionReplication? crossRegion = null)
     {
         var timeline = new TimelineContext(sim, clusters, zones, cp, streams, crossRegion);
         for (int i = 0; i < scenario.Faults.Count; i++) scenario.Faults[i].Schedule(timeline, i);
-        for (int i = 0; i < scenario.Operators.Count; i++) scenario.Operators[i].Schedule(timeline, i);
-        return timeline.Markers();
+        return new OperatorPlaybook(timeline, scenario.Operators);
     }
 }

@@ -81,12 +81,12 @@ public static class MetricCatalog
 
     public static readonly MetricDefinition DatabasesSingleZoneImpactedPct = new("databases_single_zone_impacted_pct", Percent, [Zone],
         "Single-zone databases with at least one of their striped volumes stuck now, as a percentage of those databases; sampled " +
-        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+        "only in the databases' zone (databases.zone) when the scenario has databases.");
 
     public static readonly MetricDefinition DatabasesMultiZoneFailoverFailedPct = new("databases_multi_zone_failover_failed_pct",
         Percent, [Zone],
         "Multi-zone databases whose failover to their standby failed, as a percentage of those databases; cumulative, sampled " +
-        "only in the zone under study (the zone of the first fault) when the scenario has databases.");
+        "only in the databases' zone (databases.zone) when the scenario has databases.");
 
     public static readonly MetricDefinition FreeCapacityPct = new("free_capacity_pct", Percent, [Cluster],
         "Free space on the nodes that accept new replicas, as a percentage of the cluster's capacity (crashed nodes' capacity " +
@@ -208,11 +208,33 @@ public static class MetricCatalog
         FailureEventsTotal, FailureEventsOpenTotal, TimeToFullReplicationP50S, TimeToFullReplicationP95S, TimeToFullReplicationMaxS,
     ];
 
+    /// <summary>The share of a scope's volumes stuck above which it counts as in an outage (<see cref="OutageDurationH"/>).</summary>
+    public const double OutageThresholdPct = 1.0;
+
+    public static readonly MetricDefinition OutageDurationH = new("outage_duration_h", "h", VolumeScopes,
+        "How long the outage lasted, in hours: from the first sample with volumes_stuck_pct above 1 % to the first sample at or " +
+        "below 1 % after the last one above it (each sample standing until the next); 0 when it never exceeds 1 %; an outage " +
+        "still open at the horizon ends there (a lower bound).");
+
+    public static readonly MetricDefinition StuckVolumeHours = new("stuck_volume_hours", "volume-h", VolumeScopes,
+        "How much I/O was blocked: the area under the number of the scope's stuck volumes over the run, each sample's count " +
+        "standing until the next, in volume-hours.");
+
+    public static readonly MetricDefinition RecoveryTimeH = new("recovery_time_h", "h", VolumeScopes,
+        "Time to full recovery, in hours since time 0: the first sample of the last stretch of samples with no volume of the " +
+        "scope stuck, after some were; 0 when none ever was; the horizon when some are still stuck at the end (a lower bound).");
+
     /// <summary>
-    /// Every metric a summary can hold: the sampled ones (<see cref="All"/>), then the figures of failure events and of
+    /// Figures of how long an outage lasted, read off a replication's <c>volumes_stuck_pct</c> series: each is one row of
+    /// the replication's summary per region and zone with volumes, with the figure as both peak and final and no peak time.
+    /// </summary>
+    public static IReadOnlyList<MetricDefinition> OutageFigures { get; } = [OutageDurationH, StuckVolumeHours, RecoveryTimeH];
+
+    /// <summary>
+    /// Every metric a summary can hold: the sampled ones (<see cref="All"/>), then the figures of outages, failure events and
     /// cross-region interruptions (one value per replication, not sampled over time).
     /// </summary>
-    public static IReadOnlyList<MetricDefinition> Summarised => s_summarised ??= [.. All, .. FailureFigures, .. CrossRegionMetrics.Figures];
+    public static IReadOnlyList<MetricDefinition> Summarised => s_summarised ??= [.. All, .. OutageFigures, .. FailureFigures, .. CrossRegionMetrics.Figures];
     private static IReadOnlyList<MetricDefinition>? s_summarised;
 
     /// <summary>The unit of the metric named <paramref name="name"/> in <see cref="Summarised"/>; empty when it is not there.</summary>

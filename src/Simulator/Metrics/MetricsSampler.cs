@@ -39,6 +39,9 @@ public sealed class MetricsSampler
 
     public IReadOnlyList<TimeSeriesRow> Rows => _rows;
 
+    /// <summary>The rows of the last sample, ordered by scope, then metric (ordinal): what operators' triggers watch.</summary>
+    public IReadOnlyList<TimeSeriesRow> LastSample => _sample;
+
     /// <summary>Records every metric at <paramref name="timeH"/>.</summary>
     public void Sample(double timeH)
     {

@@ -16,6 +16,17 @@ public static class ExperimentFigures
     [
         new("stuck_peak_pct", "stuck peak", "%", $"peak of {MetricCatalog.VolumesStuckPct.Name} in the affected zone",
             x => x.InAffectedZone(MetricCatalog.VolumesStuckPct, r => r.Peak)),
+        new("outage_duration_h", "outage >1%", "h",
+            $"{MetricCatalog.OutageDurationH.Name} in the affected zone: from the first sample with more than 1 % of its volumes stuck " +
+            "to the first at or below 1 % after the last one above (the horizon if still above)",
+            x => x.InAffectedZone(MetricCatalog.OutageDurationH, r => r.Final)),
+        new("stuck_volume_hours", "stuck vol-h", "volume-h",
+            $"{MetricCatalog.StuckVolumeHours.Name} in the affected zone: the area under its number of stuck volumes",
+            x => x.InAffectedZone(MetricCatalog.StuckVolumeHours, r => r.Final)),
+        new("recovery_time_h", "recovered", "h",
+            $"{MetricCatalog.RecoveryTimeH.Name} in the affected zone: hours since time 0 until no volume is stuck any more (the " +
+            "horizon if some still are)",
+            x => x.InAffectedZone(MetricCatalog.RecoveryTimeH, r => r.Final)),
         new("lost_final_pct", "lost final", "%", $"{MetricCatalog.VolumesLostPct.Name} in the affected zone at the last sample",
             x => x.InAffectedZone(MetricCatalog.VolumesLostPct, r => r.Final)),
         new("nodes_crashed", "crashed", "nodes", $"{MetricCatalog.NodesCrashedTotal.Name} at the last sample, summed over clusters",
@@ -48,6 +59,9 @@ public static class ExperimentFigures
 
     /// <summary>Peak stuck volumes in the affected zone.</summary>
     public static FigureDefinition StuckPeak => Get("stuck_peak_pct");
+
+    /// <summary>Nodes crashed, summed over clusters.</summary>
+    public static FigureDefinition NodesCrashed => Get("nodes_crashed");
 
     /// <summary>The figures of one replication, in the order of <see cref="All"/>.</summary>
     /// <param name="summaries">That replication's summaries (one per metric and scope).</param>

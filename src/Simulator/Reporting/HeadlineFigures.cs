@@ -7,7 +7,7 @@ namespace Simulator.Reporting;
 public static class HeadlineFigures
 {
     /// <summary>
-    /// Peak and final stuck and lost volumes in the affected zone, peak API error rate of each zone, the failovers of
+    /// Peak and final stuck and lost volumes in the affected zone, how long its outage lasted, peak API error rate of each zone, the failovers of
     /// replicated volumes with their RPO and RTO per home region, nodes crashed, events processed and wall time. Figures whose metrics were not sampled are left out.
     /// </summary>
     /// <param name="result">The run (several replications' series when there are).</param>
@@ -26,6 +26,16 @@ public static class HeadlineFigures
             list.Add(new Headline($"{noun}, peak", zone, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));
             list.Add(new Headline($"{noun}, final", zone, s.Final.Mean, "%", null, HalfWidth(s.Final)));
         }
+
+        // How long it lasted: the outage above 1 % stuck, the stuck volume-hours, the time to full recovery.
+        foreach (var (metric, label, unit) in new[]
+                 {
+                     (MetricCatalog.OutageDurationH.Name, "outage (>1 % stuck)", "h"),
+                     (MetricCatalog.StuckVolumeHours.Name, "stuck volume-hours", "volume-h"),
+                     (MetricCatalog.RecoveryTimeH.Name, "full recovery at", "h"),
+                 })
+            if (Find(summaries, metric, zone) is { } s)
+                list.Add(new Headline(label, zone, s.Final.Mean, unit, null, HalfWidth(s.Final)));
 
         foreach (var s in summaries.Where(s => s.Metric == MetricCatalog.ApiErrorRatePct.Name && MetricCatalog.Zone.Holds(s.Scope)))
             list.Add(new Headline("API error rate, peak", s.Scope, s.Peak.Mean, "%", s.PeakTimeH.Mean, HalfWidth(s.Peak)));

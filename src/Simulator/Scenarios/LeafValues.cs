@@ -150,6 +150,9 @@ internal static partial class LeafValues
                 return true;
 
             case ValueKind.Fraction:
+                // As text, a fraction is digits, a point and "%": a sign or an exponent only in a plain YAML number.
+                if (PlainType(node) != "number" && UnitText.TrySplit(text, out string amount, out _) && amount.AsSpan().ContainsAny("eE-"))
+                { error = $"expected {Expectation(shape)}, found {node.Describe()} (no sign, and an exponent only in a plain number such as 5e-2)"; return false; }
                 bool aboveOne = shape.Constraints.OfType<RangeAttribute>().Any(r => r.Max(shape) > 1);
                 if (!Fraction.TryParse(text, aboveOne, out var fraction, out error)) return false;
                 value = fraction;

@@ -173,6 +173,7 @@ public static class ScenarioSchema
                 _ => UnitSchemas.For(shape.Kind),
             };
             foreach (var constraint in shape.Constraints) constraint.AddTo(schema, shape);
+            UnitSchemas.Constrain(schema, shape);
             return shape.IsNullable ? Nullable(schema) : schema;
         }
 

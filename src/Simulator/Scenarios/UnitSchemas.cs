@@ -45,6 +45,40 @@ internal static class UnitSchemas
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a unit type"),
     };
 
+    /// <summary>
+    /// Narrows the text spellings of a unit value to its constraints, which <c>minimum</c> and <c>maximum</c> cannot say
+    /// of a string: [Positive] refuses a zero amount ("0s", "0GiB"); a fraction's text is bounded like its number (to
+    /// 100 % unless a [Range] allows more, and within every [Range]), as a percentage and as a plain number. An exponent
+    /// is not part of a fraction's text: it is read only in a plain YAML number (0.5e-1), which is a JSON number here.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">for a [Range] on a unit type other than a fraction, which no pattern here says.</exception>
+    public static void Constrain(JsonObject schema, ValueShape shape)
+    {
+        if (!Handles(shape.Kind) || shape.Kind == ValueKind.DateTimeOffset) return;
+        bool positive = shape.Constraints.OfType<PositiveAttribute>().Any();
+        var ranges = shape.Constraints.OfType<RangeAttribute>().ToList();
+        if (shape.Kind == ValueKind.Fraction)
+        {
+            decimal min = ranges.Select(r => (decimal)r.Min(shape)).DefaultIfEmpty(0m).Max();
+            decimal max = ranges.Select(r => (decimal)r.Max(shape)).DefaultIfEmpty(1m).Min();
+            string nonZero = positive && min == 0 ? NonZeroAmount : "";
+            schema["pattern"] = "^\\s*\\+?" + nonZero + "(?:"
+                + DecimalRangePattern.Between(min * 100, max * 100, PercentEnd) + PercentEnd + "|"
+                + DecimalRangePattern.Between(min, max, PlainEnd) + PlainEnd + ")";
+            return;
+        }
+        if (ranges.Count > 0)
+            throw new InvalidOperationException($"a [Range] on a {shape.Kind} cannot be written in the schema as a pattern; bound it in code");
+        if (positive) schema["pattern"] = "^" + NonZeroAmount + schema["pattern"]!.GetValue<string>()[1..];
+    }
+
+    /// <summary>An amount with a digit other than 0 before its unit or exponent (no parser here reads digits in a unit).</summary>
+    private const string NonZeroAmount = "(?=\\s*\\+?0*\\.?0*[1-9])";
+
+    private const string PercentEnd = "\\s*%\\s*$";
+
+    private const string PlainEnd = "\\s*$";
+
     public static bool Handles(ValueKind kind) =>
         kind is ValueKind.Duration or ValueKind.ByteSize or ValueKind.Bandwidth or ValueKind.Rate or ValueKind.Fraction or ValueKind.DateTimeOffset;
 

@@ -64,7 +64,7 @@ public readonly record struct Bandwidth(double BitsPerSecond) : IComparable<Band
         if (unit.Length == 0) { error = $"{Expected}, found \"{text}\" (no unit)"; return false; }
         if (!UnitBits.TryGetValue(unit, out double bitsPerUnit))
         { error = $"{Expected}, found unknown unit \"{unit}\" in \"{text}\" (units: bps, Kbps, Mbps, Gbps, Tbps, B/s, KB/s, MB/s, GB/s, KiB/s, MiB/s, GiB/s)"; return false; }
-        if (amount < 0) { error = $"expected a non-negative bandwidth, found \"{text}\""; return false; }
+        if (amount < 0 || number.StartsWith('-')) { error = $"expected a non-negative bandwidth, found \"{text}\""; return false; }
         double bits = amount * bitsPerUnit;
         if (!double.IsFinite(bits)) { error = $"bandwidth \"{text}\" is out of range"; return false; }
         value = new Bandwidth(bits);

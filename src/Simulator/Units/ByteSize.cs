@@ -71,7 +71,7 @@ public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
         return Bytes.ToString(CultureInfo.InvariantCulture) + "B";
     }
 
-    /// <summary>Parses "500GiB", "1TiB", "10GB", "4096B", "1.5TiB" (rounded to the nearest byte).</summary>
+    /// <summary>Parses "500GiB", "1TiB", "10GB", "4096B", "1.5TiB" (rounded to the nearest byte, a positive size to at least 1 B).</summary>
     /// <exception cref="FormatException">with the text and what was expected.</exception>
     public static ByteSize Parse(string text) =>
         TryParse(text, out var value, out var error) ? value : throw new FormatException(error);
@@ -86,11 +86,12 @@ public readonly record struct ByteSize(long Bytes) : IComparable<ByteSize>
         if (unit.Length == 0) { error = $"{Expected}, found \"{text}\" (no unit)"; return false; }
         if (!UnitBytes.TryGetValue(unit, out long bytesPerUnit))
         { error = $"{Expected}, found unknown unit \"{unit}\" in \"{text}\" (units: B, KiB, MiB, GiB, TiB, PiB, kB, MB, GB, TB, PB)"; return false; }
-        if (amount < 0) { error = $"expected a non-negative size, found \"{text}\""; return false; }
+        if (amount < 0 || number.StartsWith('-')) { error = $"expected a non-negative size, found \"{text}\""; return false; }
         decimal bytes;
         try { bytes = decimal.Round(amount * bytesPerUnit); }
         catch (OverflowException) { bytes = decimal.MaxValue; }
         if (bytes > long.MaxValue) { error = $"size \"{text}\" is out of range (at most {long.MaxValue / BytesPerPiB}PiB)"; return false; }
+        if (bytes == 0 && amount > 0) bytes = 1; // a positive size stays positive: at least a byte
         value = new ByteSize((long)bytes);
         return true;
     }

@@ -73,7 +73,7 @@ public readonly record struct Rate(double PerSecond) : IComparable<Rate>
         string unit = rest[1..].Trim();
         if (!UnitSeconds.TryGetValue(unit, out double seconds))
         { error = $"{Expected}, found unknown unit \"{unit}\" in \"{text}\" (units: s, min, h, d)"; return false; }
-        if (amount < 0) { error = $"expected a non-negative rate, found \"{text}\""; return false; }
+        if (amount < 0 || number.StartsWith('-')) { error = $"expected a non-negative rate, found \"{text}\""; return false; }
         value = new Rate(amount / seconds);
         return true;
     }

@@ -8,8 +8,7 @@ namespace Simulator.Tests.Durability;
 public sealed class DurabilityScenarioFilesTests
 {
     private static IEnumerable<string> Shipped() =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "scenarios", "durability"), "*.yaml")
-            .Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal);
+        RepositoryPaths.ShippedScenarioFiles("durability/").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
     [TestCaseSource(nameof(Shipped))]
     public void ShippedDurabilityScenarioLoads(string name)

@@ -10,6 +10,8 @@ internal static class TinyExperiments
     public const double Scale = 0.02;
     public static readonly string Replay = RepositoryPaths.Scenario("aws-2011-us-east-1.yaml");
     public static readonly string RaceFixed = RepositoryPaths.Scenario("what-if/race-fixed.yaml");
+    /// <summary>The replay with the reactive playbook: what the April what-ifs extend.</summary>
+    public static readonly string ReactiveReplay = RepositoryPaths.Scenario("what-if/playbook-reactive.yaml");
     public const string FreeCapacityPath = "topology.regions[0].zones[0].clusters[0].free_capacity";
 
     /// <summary>The command-line flags of the same settings.</summary>

@@ -30,10 +30,8 @@ public sealed class SchemaFileTests
     }
 
     public static IEnumerable<string> ShippedScenarios() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Path.Combine(RepositoryPaths.Root, "scenarios"), f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("cluster/", StringComparison.Ordinal)) // Kubernetes manifests, not scenarios
-            .Order(StringComparer.Ordinal);
+        RepositoryPaths.ShippedScenarioFiles()
+            .Where(f => !f.StartsWith("cluster/", StringComparison.Ordinal)); // Kubernetes manifests, not scenarios
 
     /// <summary>
     /// What an editor sees: each shipped scenario, read as YAML and written as JSON, against the committed schema, by a

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 
@@ -18,7 +17,7 @@ public sealed partial class StandAloneTests
     {
         string root = RepositoryPaths.Root;
         var problems = new List<string>();
-        var tracked = TrackedFiles(root).ToList();
+        var tracked = RepositoryPaths.Tracked().ToList();
         foreach (string file in tracked)
         {
             if (Allowed.Contains(file)) continue;
@@ -39,26 +38,6 @@ public sealed partial class StandAloneTests
                 }
         }
         Assert.That(problems, Is.Empty);
-    }
-
-    /// <summary>The files git tracks, relative to the root with '/' separators; without git, every file outside build output.</summary>
-    private static IEnumerable<string> TrackedFiles(string root)
-    {
-        try
-        {
-            var info = new ProcessStartInfo("git", "ls-files -z") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-            using var git = Process.Start(info)!;
-            string output = git.StandardOutput.ReadToEnd();
-            git.WaitForExit();
-            if (git.ExitCode == 0) return output.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // no git: fall through
-        }
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Split('/').Any(part => part is "bin" or "obj" or ".git" or "results"));
     }
 
     private static bool IsBinary(string path)

@@ -22,10 +22,10 @@ public sealed record AddCapacityAction : ClusterActionSpec
 
     public override string DefaultLabel => $"capacity added ({Batches}×{Nodes} nodes)";
 
-    protected override void Act(TimelineContext timeline, int index)
+    protected override void Act(TimelineContext timeline, int index, Duration at)
     {
         var cluster = timeline.Cluster(Cluster);
         int nodes = Nodes;
-        for (int b = 0; b < Batches; b++) timeline.At(At + Every * b, () => cluster.AddNodes(nodes));
+        for (int b = 0; b < Batches; b++) timeline.At(at + Every * b, () => cluster.AddNodes(nodes));
     }
 }

@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using System.ComponentModel;
 using Simulator.Scenarios;
 
@@ -22,11 +23,11 @@ public abstract record ApiSwitchAction : OperatorActionSpec
         if (names.UnknownApi(Api) is { } api) yield return ("api", api);
     }
 
-    protected override void Act(TimelineContext timeline, int index)
+    protected override void Act(TimelineContext timeline, int index, Duration at)
     {
         int zone = timeline.ZoneIndex(Zone);
         int api = timeline.ControlPlane.ApiIndex(Api);
         var cp = timeline.ControlPlane;
-        timeline.At(At, () => cp.SetApiDisabled(zone, api, Disables));
+        timeline.At(at, () => cp.SetApiDisabled(zone, api, Disables));
     }
 }

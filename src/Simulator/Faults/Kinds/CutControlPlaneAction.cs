@@ -14,10 +14,10 @@ public sealed record CutControlPlaneAction : ClusterActionSpec
 
     public override string DefaultLabel => $"{Cluster} cut off the control plane";
 
-    protected override void Act(TimelineContext timeline, int index)
+    protected override void Act(TimelineContext timeline, int index, Duration at)
     {
         var cluster = timeline.Cluster(Cluster);
         var over = Over ?? Duration.Zero;
-        timeline.At(At, () => cluster.CutControlPlane(over));
+        timeline.At(at, () => cluster.CutControlPlane(over));
     }
 }

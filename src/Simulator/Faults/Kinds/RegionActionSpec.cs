@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using System.ComponentModel;
 using Simulator.Scenarios;
 
@@ -18,9 +19,9 @@ public abstract record RegionActionSpec : OperatorActionSpec
     /// <summary>What the action does to the replication classes whose home is <see cref="Region"/>.</summary>
     protected abstract void Apply(CrossRegion.CrossRegionReplication replication);
 
-    protected override void Act(TimelineContext timeline, int index)
+    protected override void Act(TimelineContext timeline, int index, Duration at)
     {
         var cross = timeline.CrossRegion;
-        if (cross is not null) timeline.At(At, () => Apply(cross));
+        if (cross is not null) timeline.At(at, () => Apply(cross));
     }
 }

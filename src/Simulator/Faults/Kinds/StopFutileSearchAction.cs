@@ -1,3 +1,4 @@
+using Simulator.Engine;
 using Simulator.Scenarios;
 
 namespace Simulator.Faults.Kinds;
@@ -8,5 +9,5 @@ public sealed record StopFutileSearchAction : ClusterActionSpec
 {
     public override string DefaultLabel => "futile searches stopped";
 
-    protected override void Act(TimelineContext timeline, int index) => timeline.At(At, timeline.Cluster(Cluster).StopFutileSearch);
+    protected override void Act(TimelineContext timeline, int index, Duration at) => timeline.At(at, timeline.Cluster(Cluster).StopFutileSearch);
 }

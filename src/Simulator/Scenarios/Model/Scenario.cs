@@ -129,6 +129,7 @@ public sealed record Scenario : IValidatable
             if (Operators[i] is { } action)
                 foreach (var (field, message) in action.CheckNames(names))
                     yield return ($"operators[{i}].{field}", message);
+        foreach (var problem in Simulator.Faults.OperatorRules.Check(Operators, context, names)) yield return problem;
         if (AffectedZone is not null && zoneNames is not null && !zoneNames.Contains(AffectedZone))
             yield return ("affected_zone", ScenarioNames.Message("zone", AffectedZone, zoneNames));
         if (Databases is not null && context.IsBound("databases.zone", "topology.regions[*].zones[*].name", "topology.regions[*].zones[*].clusters"))
