@@ -231,10 +231,10 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> OutageFigures { get; } = [OutageDurationH, StuckVolumeHours, RecoveryTimeH];
 
     /// <summary>
-    /// Every metric a summary can hold: the sampled ones (<see cref="All"/>), then the figures of failure events and of
+    /// Every metric a summary can hold: the sampled ones (<see cref="All"/>), then the figures of outages, failure events and
     /// cross-region interruptions (one value per replication, not sampled over time).
     /// </summary>
-    public static IReadOnlyList<MetricDefinition> Summarised => s_summarised ??= [.. All, .. FailureFigures, .. OutageFigures, .. CrossRegionMetrics.Figures];
+    public static IReadOnlyList<MetricDefinition> Summarised => s_summarised ??= [.. All, .. OutageFigures, .. FailureFigures, .. CrossRegionMetrics.Figures];
     private static IReadOnlyList<MetricDefinition>? s_summarised;
 
     /// <summary>The unit of the metric named <paramref name="name"/> in <see cref="Summarised"/>; empty when it is not there.</summary>

@@ -17,13 +17,15 @@ public static class ExperimentFigures
         new("stuck_peak_pct", "stuck peak", "%", $"peak of {MetricCatalog.VolumesStuckPct.Name} in the affected zone",
             x => x.InAffectedZone(MetricCatalog.VolumesStuckPct, r => r.Peak)),
         new("outage_duration_h", "outage >1%", "h",
-            $"{MetricCatalog.OutageDurationH.Name} in the affected zone: from the first sample with more than 1 % of its volumes stuck to the first at or below 1 % after the last one above (the horizon if still above)",
+            $"{MetricCatalog.OutageDurationH.Name} in the affected zone: from the first sample with more than 1 % of its volumes stuck " +
+            "to the first at or below 1 % after the last one above (the horizon if still above)",
             x => x.InAffectedZone(MetricCatalog.OutageDurationH, r => r.Final)),
         new("stuck_volume_hours", "stuck vol-h", "volume-h",
             $"{MetricCatalog.StuckVolumeHours.Name} in the affected zone: the area under its number of stuck volumes",
             x => x.InAffectedZone(MetricCatalog.StuckVolumeHours, r => r.Final)),
         new("recovery_time_h", "recovered", "h",
-            $"{MetricCatalog.RecoveryTimeH.Name} in the affected zone: hours since time 0 until no volume is stuck any more (the horizon if some still are)",
+            $"{MetricCatalog.RecoveryTimeH.Name} in the affected zone: hours since time 0 until no volume is stuck any more (the " +
+            "horizon if some still are)",
             x => x.InAffectedZone(MetricCatalog.RecoveryTimeH, r => r.Final)),
         new("lost_final_pct", "lost final", "%", $"{MetricCatalog.VolumesLostPct.Name} in the affected zone at the last sample",
             x => x.InAffectedZone(MetricCatalog.VolumesLostPct, r => r.Final)),
@@ -66,6 +68,9 @@ public static class ExperimentFigures
 
     /// <summary>When the affected zone had no volume stuck any more.</summary>
     public static FigureDefinition RecoveryTime => Get("recovery_time_h");
+
+    /// <summary>Nodes crashed, summed over clusters.</summary>
+    public static FigureDefinition NodesCrashed => Get("nodes_crashed");
 
     /// <summary>The figures of one replication, in the order of <see cref="All"/>.</summary>
     /// <param name="summaries">That replication's summaries (one per metric and scope).</param>

@@ -105,6 +105,7 @@ internal sealed partial class DataDictionary
         foreach (var (title, list) in new[]
                  {
                      ("Sampled over time (`timeseries.csv`, and summarised in `summary.csv`)", MetricCatalog.All),
+                     ("Figures of a replication's outage, read off its volumes_stuck_pct series (`summary.csv`, `replications.csv`: not sampled over time)", MetricCatalog.OutageFigures),
                      ("Figures of a replication's failure events (`summary.csv`, `replications.csv`: not sampled over time)", MetricCatalog.FailureFigures),
                      ("Figures of how long a replication's outage lasted, read off its `volumes_stuck_pct` (`summary.csv`, `replications.csv`: not sampled over time)", MetricCatalog.OutageFigures),
                      ("Figures of a replication's cross-region interruptions (`summary.csv`, `replications.csv`: not sampled over time)", CrossRegionMetrics.Figures),
