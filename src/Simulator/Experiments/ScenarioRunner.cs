@@ -19,13 +19,14 @@ public static class ScenarioRunner
     /// <summary>
     /// Runs one replication of the scenario (<see cref="RunOptions.Replication"/>) to its horizon. A replication is a pure
     /// function of (scenario, seed, index, scale, interval): experiments run many of them, on any thread or machine.
+    /// <paramref name="cancellation"/> abandons it, while the model is built or runs, with an <see cref="OperationCanceledException"/>.
     /// </summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var model = scenario.Model;
         var clock = Stopwatch.StartNew();
-        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale);
+        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale, cancellation);
         run.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
         clock.Stop();
         using var process = Process.GetCurrentProcess();

@@ -25,7 +25,7 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
         return new LoadedScenario(NamedScenario("aws-2011-us-east-1") with { Validation = Figures }, path, new string('0', 64), overrides);
     }
 
-    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress)
+    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress, CancellationToken cancellation)
     {
         OptionsSeen = options;
         if (RunFailure is { } failure) throw failure;

@@ -91,5 +91,7 @@ public sealed record ClusterSpec : IValidatable
         var domains = Simulator.Placement.FailureDomains.Uniform(Nodes, ZoneCount, PowerDomains, RacksPerPowerDomain);
         if (Simulator.Placement.PlacementKinds.Check(PlacementName, domains, Replicas, ScatterWidth ?? 0) is { } problem)
             yield return (context.IsGiven("placement") ? "placement" : "replicas", problem);
+        else if (context.IsBound("free_capacity") && PlacementCapacity.Check(this) is { } full)
+            yield return ("nodes", full);
     }
 }

@@ -118,6 +118,10 @@ public sealed record Scenario : IValidatable
             ClusterZone = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Zone),
             ClusterVolumes = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Cluster.Volumes),
         };
+        if (context.IsBound("horizon", "sample_interval", "topology.regions[*].zones[*].clusters[*].volumes",
+                "topology.regions[*].zones[*].clusters[*].nodes", "topology.links", "cross_region"))
+            foreach (var limit in ModelLimits.Check(this, context.IsGiven("sample_interval") ? "sample_interval" : "horizon"))
+                yield return limit;
         foreach (var dup in (regionNames ?? []).Select((n, i) => (n, i)).GroupBy(x => x.n).Where(g => g.Count() > 1))
             yield return ($"topology.regions[{dup.ElementAt(1).i}].name", $"region \"{dup.Key}\" is defined {dup.Count()} times");
         foreach (var problem in CrossRegionRules.Check(this, context, names)) yield return problem;
