@@ -23,7 +23,7 @@ public static class ScaledScenarioCheck
         string seriesPath = sampleInterval is not null ? "--sample-interval"
             : Given(scenario, "sample_interval") ? "sample_interval" : "horizon";
         problems.AddRange(ModelLimits.Check(model, seriesPath, sampleInterval).Select(p => (p.Path, at + p.Message)));
-        if (scale != 1)
+        if (scale != 1 && problems.Count == 0) // a model past the limits is not laid out
         {
             var regions = model.Topology?.Regions ?? [];
             for (int i = 0; i < regions.Count; i++)

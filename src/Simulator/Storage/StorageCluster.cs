@@ -351,7 +351,11 @@ public sealed class StorageCluster
             if ((placed++ & CancellationCheckMask) == 0) cancellation.ThrowIfCancellationRequested();
             long size = v.SizeMiB[i];
             if (!Policy.TryPlace(size, Nodes.Free, placeStream, chosen))
-                throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes under {Policy.Kind} placement");
+                throw new PlacementFailedException(Name,
+                    FormattableString.Invariant($"the {v.Count:N0} volumes drawn ({v.R} replicas each, the largest {v.SizeMiB[bySize[0]] / 1024.0:0.#} GiB) ") +
+                    FormattableString.Invariant($"do not fit on {Nodes.Count:N0} nodes of {Nodes.CapacityMiB / 1024.0:0.#} GiB (capacity follows from ") +
+                    FormattableString.Invariant($"the data and free_capacity) under {Policy.Kind} placement, a volume of {size / 1024.0:0.#} GiB ") +
+                    "finding no room: a cluster needs many volumes a node (or more free capacity) for its sizes to pack");
             foreach (int n in chosen)
             {
                 Nodes.Occupy(n, size);

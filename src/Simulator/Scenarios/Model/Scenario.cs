@@ -102,7 +102,8 @@ public sealed record Scenario : IValidatable
                 ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
                 : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
-        var clusterSpecs = context.IsBound("topology.regions[*].zones[*].clusters[*]")
+        var clusterSpecs = context.IsBound("topology.regions[*].zones[*].clusters[*]", "topology.regions[*].zones[*].clusters[*].name",
+                "topology.regions[*].zones[*].name")
             ? Topology.Regions.SelectMany(r => r.Zones.SelectMany(z => z.Clusters.Select(c => (Zone: z.Name, Cluster: c)))).DistinctBy(c => c.Cluster.Name).ToList()
             : null;
         var layouts = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (c.Cluster.PowerDomains, c.Cluster.RacksPerPowerDomain));
