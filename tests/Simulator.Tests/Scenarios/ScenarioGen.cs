@@ -4,7 +4,7 @@ namespace Simulator.Tests.Scenarios;
 
 /// <summary>
 /// Scenario files for property tests: valid ones within bounds small enough to run in milliseconds (1–2 regions, up to
-/// three zones each, clusters of 3–24 nodes and 10–400 volumes, a few hours at 10–30 minute samples, an optional node
+/// three zones each, clusters of 3–24 nodes and 20–40 volumes a node, a few hours at 10–30 minute samples, an optional node
 /// failure and routing change), and mutations of them.
 /// </summary>
 internal static class ScenarioGen
@@ -14,7 +14,7 @@ internal static class ScenarioGen
     private static Gen<YamlTree> Cluster(string name) =>
         from replicas in Gen.Int[2, 3]
         from nodes in Gen.Int[replicas + 1, 24]
-        from volumes in Gen.Int[10, 400]
+        from volumesPerNode in Gen.Int[20, 40] // enough for log-normal sizes to pack on nodes sized from the data
         from sizeGiB in Gen.Int[1, 200]
         from writesPerHour in Gen.Int[1, 20]
         from free in Gen.Int[5, 60]
@@ -23,7 +23,7 @@ internal static class ScenarioGen
         select YamlTree.Map(
             ("name", name),
             ("nodes", nodes),
-            ("volumes", volumes),
+            ("volumes", volumesPerNode * nodes),
             ("replicas", replicas),
             ("placement", placement),
             ("volume_size", YamlTree.Map(("median", $"{sizeGiB}GiB"))),
