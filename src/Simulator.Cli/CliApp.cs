@@ -18,10 +18,11 @@ public static class CliApp
         ?? "unknown";
 
     /// <summary>
-    /// Runs the command line on the process's console; a progress bar when stdout is a terminal. The first Ctrl-C asks
-    /// experiments to stop after the units in flight (the folder is kept, to resume); a second one ends the process.
-    /// SIGTERM, which batch schedulers send before killing a task (Slurm at its time limit or on preemption, Kubernetes
-    /// when it deletes a pod), is taken the same way.
+    /// Runs the command line on the process's console; a progress bar when stdout is a terminal. The first Ctrl-C stops
+    /// at once, at any stage (reading the scenarios, building a model, running it, writing the final files): the units in
+    /// flight are abandoned, the units done are kept in a folder to resume, and with none done nothing is written; a second
+    /// one ends the process. SIGTERM, which batch schedulers send before killing a task (Slurm at its time limit or on
+    /// preemption, Kubernetes when it deletes a pod), is taken the same way.
     /// </summary>
     public static int Run(string[] args)
     {
@@ -30,7 +31,7 @@ public static class CliApp
         {
             if (stop.IsCancellationRequested) return false; // the second one: let the process end
             stop.Cancel();
-            Console.Error.WriteLine($"replsim: {signal}: stopping after the units in flight ({signal} again to abort)");
+            Console.Error.WriteLine($"replsim: {signal}: stopping; the units done are kept ({signal} again to end at once)");
             return true;
         }
         void OnCancel(object? sender, ConsoleCancelEventArgs e) => e.Cancel = StopOnce("Ctrl-C");
@@ -95,8 +96,18 @@ public static class CliApp
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            error.WriteLine("replsim: stopped before any unit was done; nothing kept");
+            error.WriteLine("replsim: stopped before any unit was done; nothing written");
             return ExitCodes.Interrupted;
+        }
+        catch (OutputFailedException e)
+        {
+            error.WriteLine($"replsim: {e.Message}");
+            return ExitCodes.OutputFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"replsim: could not write: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
         catch (Exception e)
         {

@@ -11,6 +11,15 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>A bug: an unexpected exception, printed with its stack.</summary>
     public const int InternalError = 3;
-    /// <summary>Stopped by Ctrl-C after the units in flight: the folder is kept, marked incomplete, to <c>--resume</c> (128 + SIGINT).</summary>
+    /// <summary>
+    /// The results could not be written: the disk is full, the output folder is read-only, or it was removed while the
+    /// experiment ran. The message names the cause; no half-written results folder is left (a folder being resumed is
+    /// left as it was, to <c>--resume</c> again).
+    /// </summary>
+    public const int OutputFailed = 4;
+    /// <summary>
+    /// Stopped by Ctrl-C or SIGTERM (128 + SIGINT), at whatever stage: the units in flight are abandoned; the folder is kept,
+    /// marked incomplete, to <c>--resume</c> when at least one unit was done, and nothing is written otherwise.
+    /// </summary>
     public const int Interrupted = 130;
 }

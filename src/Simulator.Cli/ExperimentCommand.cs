@@ -7,7 +7,10 @@ namespace Simulator.Cli;
 /// <summary>
 /// What <c>run</c>, <c>compare</c> and <c>sweep</c> do: build and check the plan (refusing bad input before anything is
 /// written), compute this process's units with one overall progress display, then print the tables and the folder.
-/// A stop request (Ctrl-C) finishes the units in flight and leaves a folder marked incomplete, to <c>--resume</c>.
+/// A stop request (Ctrl-C, SIGTERM) is taken at every stage: reading and checking the scenarios, building and running the
+/// units (those in flight are abandoned), writing the final files; the units done are left in a folder marked incomplete,
+/// to <c>--resume</c>, and with none done nothing is written. A failure to write (full disk, read-only or removed folder)
+/// leaves no half-written folder.
 /// <c>validate</c> is a run whose <c>validation.csv</c> is then printed: the scenario's published figures, each checked on
 /// its mean across the replications.
 /// </summary>
@@ -24,12 +27,16 @@ internal static class ExperimentCommand
         }
         string command = Name(kind);
         UnitRunner runUnit = runner.Run;
-        ScenarioLoader load = (path, overrides) => runner.Load(path, overrides);
+        ScenarioLoader load = (path, overrides) =>
+        {
+            context.Stop.ThrowIfCancellationRequested();
+            return runner.Load(path, overrides);
+        };
         ExperimentOutcome outcome;
         if (request.Resume is { } dir)
         {
             if (Directory.Exists(dir)) context.Output.WriteLine($"resuming {dir}");
-            outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
+            outcome = Guard($"{dir} (left as it was, to --resume again)", () => ExperimentProgressDisplay.Run(context, progress =>
                 ExperimentRunner.Resume(dir, kind, load, request.Threads, runUnit, progress, context.Stop)));
         }
         else
@@ -40,9 +47,11 @@ internal static class ExperimentCommand
                 ExperimentKind.Compare => ExperimentSetup.ForCompare(request.ScenarioPaths, request.Settings, load),
                 _ => ExperimentSetup.ForSweep(request.ScenarioPath, request.Vary, request.Samples, request.Settings, load),
             };
-            ResourceCheck.Check(setup, request.Shard, request.Threads, request.Folder is { } folder ? Path.GetDirectoryName(Path.GetFullPath(folder)) ?? "." : request.OutputRoot);
+            string root = request.Folder is { } folder ? Path.GetDirectoryName(Path.GetFullPath(folder)) ?? "." : request.OutputRoot;
+            ResourceCheck.Check(setup, request.Shard, request.Threads, root);
+            context.Stop.ThrowIfCancellationRequested();
             context.Output.WriteLine(Describe(setup.Plan, request));
-            outcome = Guard(request.OutputRoot, () => ExperimentProgressDisplay.Run(context, progress =>
+            outcome = Guard($"{request.Folder ?? request.OutputRoot} (nothing kept)", () => ExperimentProgressDisplay.Run(context, progress =>
                 ExperimentRunner.Start(setup, request.Shard, request.OutputRoot, request.Folder, request.Threads,
                     runUnit, progress, context.Stop)));
         }
@@ -132,7 +141,8 @@ internal static class ExperimentCommand
             $"{what} (seed {plan.Seed}, scale {plan.Scale:G}{replications}{units}{shard}{set})");
     }
 
-    private static T Guard<T>(string outputRoot, Func<T> write)
+    /// <summary>Runs <paramref name="write"/>, turning a failure to write (full disk, read-only or removed folder) into <see cref="OutputFailedException"/>.</summary>
+    private static T Guard<T>(string where, Func<T> write)
     {
         try
         {
@@ -140,7 +150,7 @@ internal static class ExperimentCommand
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new BadInputException($"cannot write results under {outputRoot}: {e.Message}");
+            throw new OutputFailedException($"could not write the results in {where}: {e.Message}", e);
         }
     }
 

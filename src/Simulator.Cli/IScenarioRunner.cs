@@ -7,5 +7,5 @@ internal interface IScenarioRunner
 {
     LoadedScenario Load(string path, IReadOnlyList<string> overrides);
 
-    RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress);
+    RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress, CancellationToken cancellation);
 }

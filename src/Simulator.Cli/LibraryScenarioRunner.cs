@@ -9,6 +9,6 @@ internal sealed class LibraryScenarioRunner : IScenarioRunner
 
     public LoadedScenario Load(string path, IReadOnlyList<string> overrides) => ScenarioRunner.Load(path, overrides);
 
-    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress) =>
-        ScenarioRunner.Run(scenario, options, progress);
+    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress, CancellationToken cancellation) =>
+        ScenarioRunner.Run(scenario, options, progress, cancellation);
 }

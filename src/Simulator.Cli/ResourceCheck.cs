@@ -20,7 +20,23 @@ internal static class ResourceCheck
         string where = Path.GetFullPath(outputRoot);
         while (!Directory.Exists(where) && Path.GetDirectoryName(where) is { } parent) where = parent;
         long disk = new DriveInfo(where).AvailableFreeSpace;
-        if (estimate.Refusal(memory, disk) is { } refusal)
-            throw new BadInputException($"{refusal}: refused before it starts (--ignore-estimate runs it anyway)");
+        if (estimate.Refusal(memory, disk) is not { } refusal) return;
+        if (estimate.OutputBytes > disk) ProbeWritable(where);
+        throw new BadInputException($"{refusal}: refused before it starts (--ignore-estimate runs it anyway)");
+    }
+
+    /// <summary>A disk with no room may be one that cannot be written at all (read-only): say that rather than its size.</summary>
+    private static void ProbeWritable(string dir)
+    {
+        string probe = Path.Combine(dir, $".replsim-probe-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFailedException($"could not write the results in {dir}: {e.Message}", e);
+        }
     }
 }

@@ -23,7 +23,10 @@ public static class ExperimentRunner
     /// <param name="threads">Units at once.</param>
     /// <param name="runUnit">Runs one unit.</param>
     /// <param name="progress">Overall progress.</param>
-    /// <param name="stop">Stops starting units: the folder is left incomplete, to resume.</param>
+    /// <param name="stop">
+    /// Abandons the units in flight and starts no more: the folder is left incomplete, to resume (also when it comes while
+    /// the final files are written); when no unit was done, nothing is kept and <see cref="OperationCanceledException"/> is thrown.
+    /// </param>
     /// <param name="includePlots">False skips the plots.</param>
     /// <param name="createdUtc">Time for the folder name and manifest; now when null.</param>
     public static ExperimentOutcome Start(ExperimentSetup setup, Shard shard, string outputRoot, string? folder, int threads,
@@ -60,7 +63,20 @@ public static class ExperimentRunner
             // Stopped before any unit was done: nothing to resume, so nothing is kept.
             if (stop.IsCancellationRequested && !Directory.EnumerateFileSystemEntries(unitsDir).Any())
                 throw new OperationCanceledException("stopped before any unit was done", stop);
-            var (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, [], threads);
+            ExperimentState state;
+            ExperimentResults? results;
+            try
+            {
+                (state, results) = Conclude(temp, temp, plan, shard, created, wall, includePlots, [], threads, stop: stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped while the final files were written: drop them, keep the units to resume.
+                foreach (var entry in Directory.EnumerateFileSystemEntries(temp).Where(e => Path.GetFileName(e) != UnitFiles.FolderName))
+                    if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+                    else File.Delete(entry);
+                (state, results) = (Unfinished(temp, plan, shard, created, wall), null);
+            }
             string placed = exact is not null ? FolderPlacement.MoveExact(temp, exact) : FolderPlacement.MoveIntoPlace(temp, parent, name);
             return new ExperimentOutcome(placed, state, results, wall);
         }
@@ -81,7 +97,7 @@ public static class ExperimentRunner
     /// <param name="threads">Units at once.</param>
     /// <param name="runUnit">Runs one unit.</param>
     /// <param name="progress">Overall progress over the units still to do.</param>
-    /// <param name="stop">Stops again: the folder stays incomplete, with the new units kept.</param>
+    /// <param name="stop">Stops again: the folder stays incomplete, with the new units kept (also when it comes while the final files are written).</param>
     /// <param name="includePlots">False skips the plots.</param>
     public static ExperimentOutcome Resume(string dir, ExperimentKind kind, ScenarioLoader load, int threads, UnitRunner runUnit,
         IProgress<ExperimentProgress>? progress = null, CancellationToken stop = default, bool includePlots = true)
@@ -111,11 +127,20 @@ public static class ExperimentRunner
             var (partial, _) = Conclude(dir, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], threads);
             return new ExperimentOutcome(dir, partial, null, unitsWall);
         }
-        // The final files are made aside and moved in, so a failure leaves the folder resumable as it was.
+        // The final files are made aside and moved in, so a failure or a stop leaves the folder resumable as it was.
         string stage = FolderPlacement.CreateTemp(dir, "final").Path;
         try
         {
-            var (final, results) = Conclude(stage, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], threads, writeManifest: false);
+            ExperimentState final;
+            ExperimentResults? results;
+            try
+            {
+                (final, results) = Conclude(stage, dir, plan, shard, header.CreatedUtc, wall, includePlots, [], threads, writeManifest: false, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return new ExperimentOutcome(dir, Unfinished(dir, plan, shard, header.CreatedUtc, wall), null, unitsWall);
+            }
             foreach (var path in Directory.EnumerateFileSystemEntries(stage))
             {
                 string target = Path.Combine(dir, Path.GetFileName(path));
@@ -145,7 +170,7 @@ public static class ExperimentRunner
     /// </summary>
     internal static (ExperimentState State, ExperimentResults? Results) Conclude(string stage, string unitsHome, ExperimentPlan plan,
         Shard shard, DateTimeOffset created, double wallSeconds, bool includePlots, IReadOnlyList<string> mergedFrom, int? threads,
-        bool writeManifest = true)
+        bool writeManifest = true, CancellationToken stop = default)
     {
         string unitsDir = Path.Combine(unitsHome, UnitFiles.FolderName);
         var done = UnitFiles.Done(unitsDir);
@@ -166,21 +191,52 @@ public static class ExperimentRunner
         };
         if (!complete || shard.IsPartial)
         {
-            long events = done.Where(shard.Owns).Sum(u => UnitFiles.ReadMeta(unitsDir, u).EventsProcessed);
-            string command = CommandName(plan.Kind);
-            string note = !complete
-                ? $"incomplete: {doneInShare} of {inShare} units done; finish with: replsim {command} --resume <this folder>"
-                : $"shard {shard} of a {command}: combine the shard folders with: replsim merge <folders…> --out <new folder>";
-            FolderManifest.WriteUnfinished(unitsHome, state, created, wallSeconds, events, note);
+            WriteUnfinished(unitsHome, state, created, wallSeconds);
             return (state, null);
         }
-        var results = ExperimentFinalizer.Write(stage, unitsDir, plan, includePlots);
+        stop.ThrowIfCancellationRequested();
+        var results = ExperimentFinalizer.Write(stage, unitsDir, plan, includePlots, stop);
         if (writeManifest)
         {
             Directory.Delete(unitsDir, recursive: true);
             FolderManifest.WriteFinished(stage, state, created, wallSeconds, results, threads);
         }
         return (state, results);
+    }
+
+    /// <summary>
+    /// The manifest of a folder stopped while its final files were written: every unit of its share is done, but it stays
+    /// incomplete, for <c>--resume</c> to write them.
+    /// </summary>
+    private static ExperimentState Unfinished(string unitsHome, ExperimentPlan plan, Shard shard, DateTimeOffset created, double wallSeconds)
+    {
+        int inShare = plan.UnitCountOf(shard);
+        var state = new ExperimentState
+        {
+            Kind = plan.Kind,
+            PlanSha256 = plan.Sha256,
+            Plan = plan,
+            Shard = shard.IsPartial ? shard.ToString() : null,
+            Status = ExperimentStatus.Incomplete,
+            UnitsTotal = plan.UnitCount,
+            UnitsInShare = inShare,
+            UnitsDone = UnitFiles.Done(Path.Combine(unitsHome, UnitFiles.FolderName)).Count(shard.Owns),
+            MergedFrom = [],
+        };
+        WriteUnfinished(unitsHome, state, created, wallSeconds);
+        return state;
+    }
+
+    private static void WriteUnfinished(string unitsHome, ExperimentState state, DateTimeOffset created, double wallSeconds)
+    {
+        string unitsDir = Path.Combine(unitsHome, UnitFiles.FolderName);
+        var shard = state.ShardValue();
+        long events = UnitFiles.Done(unitsDir).Where(shard.Owns).Sum(u => UnitFiles.ReadMeta(unitsDir, u).EventsProcessed);
+        string command = CommandName(state.Kind);
+        string note = state.Status == ExperimentStatus.Incomplete
+            ? $"incomplete: {state.UnitsDone} of {state.UnitsInShare} units done; finish with: replsim {command} --resume <this folder>"
+            : $"shard {shard} of a {command}: combine the shard folders with: replsim merge <folders…> --out <new folder>";
+        FolderManifest.WriteUnfinished(unitsHome, state, created, wallSeconds, events, note);
     }
 
     /// <summary>

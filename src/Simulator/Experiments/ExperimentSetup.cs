@@ -158,6 +158,9 @@ public sealed class ExperimentSetup
         for (int v = 0; v < baselines.Count; v++)
             for (int p = 0; p < points.Count; p++)
                 scenarios[v * points.Count + p] = parameters.Count == 0 ? baselines[v] : load(paths[v], plan.OverridesAt(p));
+        var interval = plan.SampleInterval is { } s ? Duration.Parse(s) : (Duration?)null;
+        var scaled = scenarios.SelectMany(s => ScaledScenarioCheck.Problems(s, plan.Scale, interval)).Distinct().ToList();
+        if (scaled.Count > 0) throw new ScenarioException(scaled);
         return new ExperimentSetup(plan, scenarios, texts);
     }
 

@@ -8,13 +8,13 @@ namespace Simulator.Experiments;
 /// allocates: the memory of the units in flight at once (each holds its model — volumes, nodes — and its time series
 /// until it is written) and the bytes it writes (every unit's series twice: in its unit file, then in the final
 /// <c>timeseries.csv</c>). Deliberately generous: a row of the series is counted for every metric of every scope at
-/// every sample, at the sizes measured on the shipped scenarios (a CSV row about 60 bytes, a row in memory about
+/// every sample (<see cref="ModelLimits.SeriesRows"/>), at the sizes measured on the shipped scenarios (a CSV row about 60 bytes, a row in memory about
 /// 64 bytes, a volume about 150 bytes with its replicas and lists, a node about 2 kB with its links).
 /// </summary>
 public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes, long SeriesRows)
 {
     private const long BytesPerVolume = 150, BytesPerNode = 2_048, RowBytesInMemory = 64, RowBytesOnDisk = 60;
-    private const long MetricsPerScope = 20, BaseBytes = 200L << 20;
+    private const long BaseBytes = 200L << 20;
 
     /// <summary>The estimate of the units of <paramref name="shard"/> of <paramref name="setup"/>, <paramref name="threads"/> at once.</summary>
     public static ResourceEstimate Of(ExperimentSetup setup, Shard shard, int threads)
@@ -26,12 +26,8 @@ public sealed record ResourceEstimate(long MemoryBytes, long OutputBytes, long S
         {
             var model = ScenarioScaler.Scale(setup.Scenario(group.Key.Variant, group.Key.Point).Model, plan.Scale);
             var interval = plan.SampleInterval is { } s ? Duration.Parse(s) : model.SampleInterval;
-            long samples = model.Horizon.Ticks / Math.Max(1, interval.Ticks) + 2;
+            long unitRows = ModelLimits.SeriesRows(model, interval);
             var regions = model.Topology?.Regions ?? []; // a scenario built in code may leave parts out
-            long clusters = regions.Sum(r => r.Zones.Sum(z => (long)z.Clusters.Count));
-            long scopes = regions.Count + regions.Sum(r => (long)r.Zones.Count) + 3 * clusters
-                + (model.Topology?.Links.Count ?? 0) + (model.CrossRegion?.Count ?? 0);
-            long unitRows = Saturating(samples, scopes * MetricsPerScope);
             long volumes = regions.Sum(r => r.Zones.Sum(z => z.Clusters.Sum(c => (long)c.Volumes)));
             long nodes = regions.Sum(r => r.Zones.Sum(z => z.Clusters.Sum(c => (long)c.Nodes)));
             long memory = Add(Add(Saturating(volumes, BytesPerVolume), Saturating(nodes, BytesPerNode)), Saturating(unitRows, RowBytesInMemory));

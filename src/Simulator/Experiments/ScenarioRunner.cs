@@ -19,13 +19,25 @@ public static class ScenarioRunner
     /// <summary>
     /// Runs one replication of the scenario (<see cref="RunOptions.Replication"/>) to its horizon. A replication is a pure
     /// function of (scenario, seed, index, scale, interval): experiments run many of them, on any thread or machine.
+    /// <paramref name="cancellation"/> abandons it, while the model is built or runs, with an <see cref="OperationCanceledException"/>.
+    /// Volumes that cannot be placed as drawn are a <see cref="ScenarioException"/> at the cluster's <c>volumes</c> line.
     /// </summary>
     public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         var model = scenario.Model;
         var clock = Stopwatch.StartNew();
-        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale);
+        SimulationRun run;
+        try
+        {
+            run = new SimulationRun(model, options.Seed, options.Replication, options.Scale, cancellation);
+        }
+        catch (Storage.PlacementFailedException e)
+        {
+            throw new ScenarioException([ScenarioFile.Locate(scenario.Path, scenario.Overrides, VolumesPath(model, e.Cluster),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"at seed {options.Seed}, replication {options.Replication}, scale {options.Scale:G}: {e.Message}"))]);
+        }
         run.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
         clock.Stop();
         using var process = Process.GetCurrentProcess();
@@ -48,6 +60,18 @@ public static class ScenarioRunner
                 .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion),
                 .. Reporting.OutageSummary.Of(options.Replication, run.Rows, run.VolumesByScope())],
         };
+    }
+
+    /// <summary>The field path of the <c>volumes</c> of the cluster named <paramref name="cluster"/>.</summary>
+    private static string VolumesPath(Scenario model, string cluster)
+    {
+        var regions = model.Topology.Regions;
+        for (int i = 0; i < regions.Count; i++)
+            for (int j = 0; j < regions[i].Zones.Count; j++)
+                for (int k = 0; k < regions[i].Zones[j].Clusters.Count; k++)
+                    if (regions[i].Zones[j].Clusters[k].Name == cluster)
+                        return $"topology.regions[{i}].zones[{j}].clusters[{k}].volumes";
+        return "topology";
     }
 
     /// <summary>Compares one replication of a run with the scenario's `validation:` figures, in the scenario's order.</summary>

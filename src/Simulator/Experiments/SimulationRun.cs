@@ -25,7 +25,8 @@ public sealed class SimulationRun
     private readonly OperatorPlaybook _playbook;
     private readonly List<long> _typicalSizeMiB = []; // median volume size of each cluster: what a new volume needs
 
-    public SimulationRun(Scenario scenario, ulong seed, int replication, double scale)
+    /// <param name="cancellation">Abandons building the model (checked every few thousand volumes) with an <see cref="OperationCanceledException"/>.</param>
+    public SimulationRun(Scenario scenario, ulong seed, int replication, double scale, CancellationToken cancellation = default)
     {
         scenario = ScenarioScaler.Scale(scenario, scale);
         _scenario = scenario;
@@ -51,8 +52,9 @@ public sealed class SimulationRun
                     _typicalSizeMiB.Add(c.VolumeSize.Median.Bytes >> 20);
                     var spanned = (c.Zones ?? [zone.Name]).Select(name => _zones.First(z => z.Name == name && z.Region == region.Name))
                         .Select(z => (z.Index, z.Name)).ToList();
+                    cancellation.ThrowIfCancellationRequested();
                     _clusters.Add(new StorageCluster(_clusters.Count, c.Name, info.Index, zone.Name, c, scenario.Replication,
-                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned, wan));
+                        scenario.RetryAccounting, _sim, streams, _cp, observer, spanned, wan, cancellation));
                 }
             }
         if (dbZone is not null)
@@ -60,11 +62,13 @@ public sealed class SimulationRun
             _databases = new DatabaseFleet(scenario.Databases!, _clusters.Where(c => c.ZoneName == dbZone).ToList(), streams);
             observer.Targets.Add(_databases);
         }
+        cancellation.ThrowIfCancellationRequested();
         if (wan is not null)
         {
             _crossRegion = new CrossRegionReplication(_sim, streams, scenario, _clusters, _zones, wan);
             observer.Targets.Add(_crossRegion);
         }
+        cancellation.ThrowIfCancellationRequested();
         _sampler = new MetricsSampler(replication, _zones, _clusters, _cp, _databases, dbZone, _crossRegion);
         _playbook = Timeline.Schedule(scenario, _sim, _clusters, _zones, _cp, streams, _crossRegion);
         AffectedZone = scenario.AffectedZoneName;

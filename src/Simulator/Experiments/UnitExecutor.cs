@@ -6,8 +6,9 @@ namespace Simulator.Experiments;
 /// <summary>
 /// Computes units on up to T threads, each unit a replication on one thread, handing every finished unit to a sink
 /// (which writes it down). Units start in index order; the order they finish in does not matter, because what is
-/// made of them later reads them in index order. A stop request (Ctrl-C) lets the units in flight finish and starts
-/// no more. A failing unit stops the others from starting and is rethrown.
+/// made of them later reads them in index order. A stop request (Ctrl-C, SIGTERM) abandons the units in flight (their
+/// runner sees the same token) and starts no more: the units done are kept. A failing unit stops the others from
+/// starting and is rethrown.
 /// </summary>
 public static class UnitExecutor
 {
@@ -17,7 +18,7 @@ public static class UnitExecutor
     /// <param name="runUnit">Runs one unit (usually <see cref="ScenarioRunner.Run"/>).</param>
     /// <param name="onUnitDone">Called on the worker thread with each finished unit's result.</param>
     /// <param name="progress">Overall progress; reports are serialized.</param>
-    /// <param name="stop">Stops starting units; those in flight finish.</param>
+    /// <param name="stop">Stops starting units and abandons those in flight.</param>
     /// <returns>Wall time of the whole execution, in seconds.</returns>
     public static double Run(ExperimentSetup setup, IReadOnlyList<UnitKey> units, int threads, UnitRunner runUnit,
         Action<UnitKey, RunResult> onUnitDone, IProgress<ExperimentProgress>? progress = null, CancellationToken stop = default)
@@ -69,7 +70,7 @@ public static class UnitExecutor
                             Report();
                         }
                     });
-                    var result = runUnit(setup.Scenario(unit.Variant, unit.Point), setup.OptionsFor(unit), unitProgress);
+                    var result = runUnit(setup.Scenario(unit.Variant, unit.Point), setup.OptionsFor(unit), unitProgress, stop);
                     onUnitDone(unit, result);
                     lock (gate)
                     {
@@ -80,6 +81,15 @@ public static class UnitExecutor
                         horizonOfDone += last.HorizonHours > 0 ? last.HorizonHours : result.HorizonHours;
                         Report();
                     }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    lock (gate)
+                    {
+                        inFlight.Remove(slot);
+                        running--;
+                    }
+                    return;
                 }
                 catch (Exception e)
                 {

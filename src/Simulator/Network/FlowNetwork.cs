@@ -62,6 +62,11 @@ public sealed class FlowNetwork : IEventHandler
     private long[] _doneIds = new long[8];
     private IFlowClient?[] _doneClients = new IFlowClient?[8];
     private long[] _doneTokens = new long[8];
+    // The flows of the batch being told of their completion, and how many are told so far: a client told first may
+    // cancel a flow of the same batch (a copy's end crashes a node, stopping another copy that ends at the same instant),
+    // which then is not told.
+    private FlowId[] _doneFlows = new FlowId[8];
+    private int _doneCount, _doneTold;
 
     /// <summary>A network with no links, running on <paramref name="sim"/>.</summary>
     public FlowNetwork(Simulation sim) : this(sim, sharedLinkQueues: true)
@@ -204,11 +209,23 @@ public sealed class FlowNetwork : IEventHandler
     /// <returns>False if it had already completed or been cancelled, or is <see cref="FlowId.None"/>.</returns>
     public bool Cancel(FlowId flow)
     {
-        if (!IsActive(flow)) return false;
+        if (!IsActive(flow)) return _dispatching && CancelUntold(flow);
         Detach(flow.Slot);
         _t.Remove(flow.Slot);
         if (!_dispatching) _updater.Flush();
         return true;
+    }
+
+    /// <summary>A flow of the batch being told, not told yet: it completed at this instant, but is cancelled before it is told.</summary>
+    private bool CancelUntold(FlowId flow)
+    {
+        for (int i = _doneTold; i < _doneCount; i++)
+            if (_doneFlows[i] == flow && _doneClients[i] is not null)
+            {
+                _doneClients[i] = null;
+                return true;
+            }
+        return false;
     }
 
     /// <summary>True if the flow has started and has neither completed nor been cancelled.</summary>
@@ -285,21 +302,25 @@ public sealed class FlowNetwork : IEventHandler
         {
             _doneClients = new IFlowClient?[_doneSlots.Length];
             _doneTokens = new long[_doneSlots.Length];
+            _doneFlows = new FlowId[_doneSlots.Length];
         }
         for (int i = 0; i < done; i++)
         {
             int slot = _doneSlots[i];
             _doneClients[i] = _t.Flows[slot].Client;
             _doneTokens[i] = _t.Flows[slot].Token;
+            _doneFlows[i] = new FlowId(slot, _t.Flows[slot].Generation);
             Detach(slot);
             _t.Remove(slot);
         }
         _dispatching = true;
+        _doneCount = done;
         try
         {
             for (int i = 0; i < done; i++)
             {
-                IFlowClient client = _doneClients[i]!;
+                _doneTold = i + 1;
+                if (_doneClients[i] is not { } client) continue; // cancelled by a completion told before it
                 _doneClients[i] = null;
                 client.OnFlowDone(_doneTokens[i]);
             }
@@ -307,6 +328,7 @@ public sealed class FlowNetwork : IEventHandler
         finally
         {
             _dispatching = false;
+            _doneCount = _doneTold = 0;
             Array.Clear(_doneClients, 0, done);
             _updater.Flush();
         }

@@ -28,7 +28,9 @@ public static class ExperimentFinalizer
 
     /// <summary>Writes the final files into <paramref name="dir"/> (which must not hold them yet).</summary>
     /// <exception cref="ExperimentException">when a unit of the plan is missing.</exception>
-    public static ExperimentResults Write(string dir, string unitsDir, ExperimentPlan plan, bool includePlots = true)
+    /// <exception cref="OperationCanceledException">when <paramref name="cancellation"/> stops it (checked unit by unit): the files are half written.</exception>
+    public static ExperimentResults Write(string dir, string unitsDir, ExperimentPlan plan, bool includePlots = true,
+        CancellationToken cancellation = default)
     {
         var done = UnitFiles.Done(unitsDir);
         var missing = Enumerable.Range(0, plan.UnitCount).Where(i => !done.Contains(i)).ToList();
@@ -37,9 +39,9 @@ public static class ExperimentFinalizer
         var metas = Enumerable.Range(0, plan.UnitCount).Select(i => UnitFiles.ReadMeta(unitsDir, i)).ToList();
         return plan.Kind switch
         {
-            ExperimentKind.Run => WriteRun(dir, unitsDir, plan, metas, includePlots),
-            ExperimentKind.Compare => WriteCompare(dir, unitsDir, plan, metas, includePlots),
-            _ => WriteSweep(dir, unitsDir, plan, metas, includePlots),
+            ExperimentKind.Run => WriteRun(dir, unitsDir, plan, metas, includePlots, cancellation),
+            ExperimentKind.Compare => WriteCompare(dir, unitsDir, plan, metas, includePlots, cancellation),
+            _ => WriteSweep(dir, unitsDir, plan, metas, includePlots, cancellation),
         };
     }
 
@@ -59,14 +61,19 @@ public static class ExperimentFinalizer
     public static string Sample(IReadOnlyList<int> units) =>
         "unit" + (units.Count == 1 ? " " : "s ") + string.Join(", ", units.Take(5)) + (units.Count > 5 ? ", …" : "");
 
-    private static ExperimentResults WriteRun(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    private static ExperimentResults WriteRun(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots,
+        CancellationToken cancellation)
     {
         var files = new List<string>();
         string timeseries = Path.Combine(dir, RunFolder.TimeSeriesFileName);
         using (var stream = CsvText.CreateFile(timeseries))
         {
             TimeSeriesCsv.Write(stream, []);
-            foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+            foreach (var meta in metas)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+            }
         }
         files.Add(timeseries);
         if (plan.SeriesFormat == ExperimentPlan.ParquetFormat)
@@ -117,6 +124,7 @@ public static class ExperimentFinalizer
             Markers = first.Markers,
             FailureFigures = [.. perReplication.Where(r => CrossRegionMetrics.Figures.Any(f => f.Name == r.Metric))],
         };
+        cancellation.ThrowIfCancellationRequested();
         if (includePlots) files.AddRange(RunPlots.Write(Path.Combine(dir, RunFolder.PlotsFolderName), result));
         return new ExperimentResults
         {
@@ -149,8 +157,10 @@ public static class ExperimentFinalizer
         : MechanismPlot.ClusterMetrics.Contains(metric) ? MetricCatalog.Cluster.Holds(scope)
         : EveryScopePlotted.Contains(metric);
 
-    private static ExperimentResults WriteCompare(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    private static ExperimentResults WriteCompare(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots,
+        CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         var files = new List<string>();
         int n = plan.Replications;
         var variants = plan.Variants;
@@ -192,13 +202,18 @@ public static class ExperimentFinalizer
                 header.EndRecord();
                 header.Flush();
             }
-            foreach (var meta in metas) UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+            foreach (var meta in metas)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                UnitFiles.CopySeries(unitsDir, meta.Unit, stream);
+            }
         }
         files.Add(curvesPath);
         if (plan.SeriesFormat == ExperimentPlan.ParquetFormat)
             files.Add(WriteParquet(Path.Combine(dir, OutageCurvesParquetFileName), unitsDir, metas, ["variant"],
                 meta => [plan.Variants[meta.Variant].Label]));
 
+        cancellation.ThrowIfCancellationRequested();
         if (includePlots)
         {
             var first = metas[0];
@@ -223,8 +238,10 @@ public static class ExperimentFinalizer
         };
     }
 
-    private static ExperimentResults WriteSweep(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots)
+    private static ExperimentResults WriteSweep(string dir, string unitsDir, ExperimentPlan plan, IReadOnlyList<UnitMeta> metas, bool includePlots,
+        CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         var files = new List<string>();
         int n = plan.Replications;
         var summaries = metas.Select(m => UnitFiles.ReadSummary(unitsDir, m.Unit, m.Replication)).ToList();
@@ -260,6 +277,7 @@ public static class ExperimentFinalizer
         files.Add(WriteFailures(dir, unitsDir, metas, ["point"]));
         files.Add(WriteEvents(dir, metas, ["point"], meta => [CsvText.Integer(meta.Point)]));
 
+        cancellation.ThrowIfCancellationRequested();
         if (includePlots)
             files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), SweepPlots.Build(plan, pointFigures)));
         return new ExperimentResults

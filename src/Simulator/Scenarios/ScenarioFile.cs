@@ -62,6 +62,33 @@ public static class ScenarioFile
     }
 
     /// <summary>
+    /// Where <paramref name="fieldPath"/> (<c>topology.regions[0].zones[0].clusters[0].nodes</c>) is given in the scenario
+    /// <see cref="Load{T}"/> read from <paramref name="path"/> and <paramref name="setOverrides"/>: its file, line and
+    /// column (line 0 for a <c>--set</c> value), or the nearest enclosing value's when the field is left to its default.
+    /// For problems found after loading, on the model as an experiment runs it (<c>--scale</c>).
+    /// </summary>
+    public static ScenarioError Locate(string path, IReadOnlyList<string> setOverrides, string fieldPath, string message)
+    {
+        var (node, _) = Find(path, setOverrides, fieldPath);
+        return node is null ? new ScenarioError(path, 0, 0, fieldPath, message) : new ScenarioError(node.File, node.Line, node.Column, fieldPath, message);
+    }
+
+    /// <summary>True when the scenario read from <paramref name="path"/> and <paramref name="setOverrides"/> gives <paramref name="fieldPath"/> (rather than leaving it to its default).</summary>
+    public static bool Gives(string path, IReadOnlyList<string> setOverrides, string fieldPath) => Find(path, setOverrides, fieldPath).Given;
+
+    private static (SourceNode? Node, bool Given) Find(string path, IReadOnlyList<string> setOverrides, string fieldPath)
+    {
+        var errors = new List<ScenarioError>();
+        var root = ScenarioSources.Load(path, errors);
+        if (root is null) return (null, false);
+        if (root.Remove(SetKey) is { } set) ScenarioOverrides.ApplyMapping(root, set.Value, shape: null, errors);
+        ScenarioOverrides.Apply(root, setOverrides, shape: null, errors);
+        var steps = FieldPath.Parse(fieldPath) ?? [];
+        var (node, depth) = root.Follow(steps);
+        return (node, depth == steps.Count);
+    }
+
+    /// <summary>
     /// SHA-256 (64 lower-case hex digits) of the effective scenario, for run manifests. What is hashed is the
     /// document that <see cref="Load{T}"/> binds — the file merged with its <c>extends</c> chain, with the overrides
     /// applied — written as canonical JSON: compact UTF-8, mapping keys in ordinal order, each scalar as a string of

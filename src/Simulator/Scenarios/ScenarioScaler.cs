@@ -108,8 +108,9 @@ public static class ScenarioScaler
 
     private static object ScaleLeaf(object value, double factor, ScaledAttribute attribute, PropertyInfo p) => value switch
     {
-        int count => Math.Max(attribute.Minimum, (int)Math.Round(count * factor)),
-        long count => Math.Max(attribute.Minimum, (long)Math.Round(count * factor)),
+        // Saturating: a count scaled past what its type holds stays at the type's largest, for the limits to refuse.
+        int count => Math.Max(attribute.Minimum, (int)Math.Min(Math.Round(count * factor), int.MaxValue)),
+        long count => Math.Max(attribute.Minimum, (long)Math.Min(Math.Round(count * factor), long.MaxValue)),
         Rate rate => Rate.FromPerSecond(rate.PerSecond * factor),
         Bandwidth bandwidth => new Bandwidth(bandwidth.BitsPerSecond * factor),
         _ => throw new InvalidOperationException($"{p.DeclaringType!.Name}.{p.Name}: [Scaled] applies to counts, rates and bandwidths, not {value.GetType().Name}"),

@@ -54,6 +54,26 @@ internal static class ScenarioSources
         return own;
     }
 
+    /// <summary>The line and column (1-based, in bytes) of byte <paramref name="offset"/> of a file, reading no further.</summary>
+    private static (int Line, int Column) PositionOfByte(string path, long offset)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[64 * 1024];
+        int line = 1;
+        long read = 0, lineStart = 0;
+        while (read < offset && stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - read)) is var n && n > 0)
+        {
+            for (int i = 0; i < n; i++)
+                if (buffer[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = read + i + 1;
+                }
+            read += n;
+        }
+        return (line, (int)Math.Min(int.MaxValue, read - lineStart + 1));
+    }
+
     private static SourceNode? LoadFile(string displayPath, string path, List<string> chain, List<ScenarioError> errors, SourceEntry? referrer)
     {
         string fullPath = Path.GetFullPath(path);
@@ -64,8 +84,9 @@ internal static class ScenarioSources
             if (info.Exists && info.Length > MaxFileBytes)
             {
                 string what = $"{info.Length:N0} bytes, more than {MaxFileBytes:N0} (a scenario is a few kilobytes): refused";
+                var (line, column) = PositionOfByte(fullPath, MaxFileBytes);
                 errors.Add(referrer is null
-                    ? new ScenarioError(displayPath, 0, 0, FieldPath.File, $"the scenario file has {what}")
+                    ? new ScenarioError(displayPath, line, column, FieldPath.File, $"the scenario file has {what} (its first {MaxFileBytes:N0} bytes end here)")
                     : new ScenarioError(referrer.Value.File, referrer.Value.Line, referrer.Value.Column, ExtendsKey, $"the file it extends has {what}"));
                 return null;
             }

@@ -16,6 +16,8 @@ namespace Simulator.Storage;
 public sealed class StorageCluster
 {
     private const long MiB = 1L << 20;
+    /// <summary>Building checks for a stop request every 4,096 volumes (a few hundred microseconds).</summary>
+    private const int CancellationCheckMask = 4_095;
 
     /// <param name="zoneIndex">The zone the cluster is listed under (its home zone), among all zones of the scenario.</param>
     /// <param name="spannedZones">
@@ -24,7 +26,8 @@ public sealed class StorageCluster
     /// </param>
     public StorageCluster(int index, string name, int zoneIndex, string zoneName, ClusterSpec spec, ReplicationSpec replication,
         RetryAccounting accounting, Simulation sim, RandomStreams streams, ControlPlaneService cp, IVolumeObserver? observer,
-        IReadOnlyList<(int Index, string Name)>? spannedZones = null, CrossRegion.WanNetwork? links = null)
+        IReadOnlyList<(int Index, string Name)>? spannedZones = null, CrossRegion.WanNetwork? links = null,
+        CancellationToken cancellation = default)
     {
         Index = index;
         Name = name;
@@ -56,11 +59,11 @@ public sealed class StorageCluster
         PlacementBuildStream = streams.Get("placement-build:" + name);
         Policy = Placement.PlacementKinds.Create(spec.PlacementName, Domains, spec.Replicas, spec.ScatterWidth ?? 0, PlacementBuildStream);
         ReplaceStream = streams.Get("replace:" + name);
-        var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name);
+        var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name, cancellation);
         Failures = new FailureLog(sim, volumes, nodes);
         Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule, Failures);
         Lists = new VolumeLists(volumes, WaitList.Count);
-        PlaceInitialReplicas(spec);
+        PlaceInitialReplicas(spec, cancellation);
 
         Network = new ClusterNetwork(spec.PrimaryNetwork.BitsPerSecond, spec.SecondaryNetwork.BitsPerSecond,
             spec.NodeTraffic.BitsPerSecond, spec.SecondaryChatter.BitsPerSecond, nodes, links?.Flows ?? new FlowNetwork(sim),
@@ -305,7 +308,8 @@ public sealed class StorageCluster
     public void StartManualRestore(double perSecond) => Operators.StartManualRestore(perSecond);
 
     /// <summary>Volume sizes and write rates: log-normal, from the cluster's own streams (volume i always gets the same draw).</summary>
-    private static (long[] SizeMiB, float[] WritesPerSecond) DrawWorkload(ClusterSpec spec, int volumes, RandomStreams streams, string name)
+    private static (long[] SizeMiB, float[] WritesPerSecond) DrawWorkload(ClusterSpec spec, int volumes, RandomStreams streams, string name,
+        CancellationToken cancellation)
     {
         var sizeStream = streams.Get("volume-size:" + name);
         var writeStream = streams.Get("volume-writes:" + name);
@@ -315,6 +319,7 @@ public sealed class StorageCluster
         var writes = new float[volumes];
         for (int v = 0; v < volumes; v++)
         {
+            if ((v & CancellationCheckMask) == 0) cancellation.ThrowIfCancellationRequested();
             double size = LogNormal.Sample(sizeStream, muSize, spec.VolumeSize.Sigma);
             sizeMiB[v] = Math.Clamp((long)Math.Round(size), minMiB, maxMiB);
             writes[v] = (float)LogNormal.Sample(writeStream, muWrite, spec.VolumeWrites.Sigma);
@@ -327,7 +332,7 @@ public sealed class StorageCluster
     /// largest volumes first (so that small ones fill the gaps): first replica on a random node, each other one on
     /// the node with the most free space among those not holding the volume yet (keeps nodes level).
     /// </summary>
-    private void PlaceInitialReplicas(ClusterSpec spec)
+    private void PlaceInitialReplicas(ClusterSpec spec, CancellationToken cancellation)
     {
         var v = Volumes;
         long totalMiB = 0;
@@ -338,12 +343,19 @@ public sealed class StorageCluster
         var bySize = new int[v.Count];
         for (int i = 0; i < v.Count; i++) bySize[i] = i;
         Array.Sort(bySize, (x, y) => v.SizeMiB[y] != v.SizeMiB[x] ? v.SizeMiB[y].CompareTo(v.SizeMiB[x]) : x.CompareTo(y));
+        cancellation.ThrowIfCancellationRequested();
         Span<int> chosen = stackalloc int[v.R];
+        int placed = 0;
         foreach (int i in bySize)
         {
+            if ((placed++ & CancellationCheckMask) == 0) cancellation.ThrowIfCancellationRequested();
             long size = v.SizeMiB[i];
             if (!Policy.TryPlace(size, Nodes.Free, placeStream, chosen))
-                throw new InvalidOperationException($"cluster {Name}: volumes do not fit on {Nodes.Count} nodes under {Policy.Kind} placement");
+                throw new PlacementFailedException(Name,
+                    FormattableString.Invariant($"the {v.Count:N0} volumes drawn ({v.R} replicas each, the largest {v.SizeMiB[bySize[0]] / 1024.0:0.#} GiB) ") +
+                    FormattableString.Invariant($"do not fit on {Nodes.Count:N0} nodes of {Nodes.CapacityMiB / 1024.0:0.#} GiB (capacity follows from ") +
+                    FormattableString.Invariant($"the data and free_capacity) under {Policy.Kind} placement, a volume of {size / 1024.0:0.#} GiB ") +
+                    "finding no room: a cluster needs many volumes a node (or more free capacity) for its sizes to pack");
             foreach (int n in chosen)
             {
                 Nodes.Occupy(n, size);

@@ -185,7 +185,7 @@ public sealed class CliRunTests
             new FakeScenarioRunner(), new CancellationToken(canceled: true));
 
         Assert.That(code, Is.EqualTo(130));
-        Assert.That(error.ToString(), Does.Contain("stopped before any unit was done; nothing kept"));
+        Assert.That(error.ToString(), Does.Contain("stopped before any unit was done; nothing written"));
         Assert.That(Directory.Exists(_out) ? Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories) : [], Is.Empty);
     }
 

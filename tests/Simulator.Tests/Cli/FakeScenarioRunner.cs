@@ -13,6 +13,8 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
 {
     public IReadOnlyList<ScenarioError>? LoadErrors { get; init; }
     public Exception? RunFailure { get; init; }
+    /// <summary>Called as each unit starts, with its options and stop token (to stop, or break the output folder, mid-run).</summary>
+    public Action<RunOptions, CancellationToken>? DuringRun { get; init; }
     /// <summary>The scenario's <c>validation:</c> figures, read off <see cref="SyntheticRuns.Storm2011"/>.</summary>
     public IReadOnlyList<ValidationFigureSpec> Figures { get; init; } = [];
     public RunOptions? OptionsSeen { get; private set; }
@@ -25,9 +27,11 @@ internal sealed class FakeScenarioRunner : IScenarioRunner
         return new LoadedScenario(NamedScenario("aws-2011-us-east-1") with { Validation = Figures }, path, new string('0', 64), overrides);
     }
 
-    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress)
+    public RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress, CancellationToken cancellation)
     {
         OptionsSeen = options;
+        DuringRun?.Invoke(options, cancellation);
+        cancellation.ThrowIfCancellationRequested();
         if (RunFailure is { } failure) throw failure;
         for (int h = 0; h <= 96; h += 12) progress.Report(new RunProgress(h, 96, h * 10));
         return SyntheticRuns.Storm2011(first: options.Replication);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using NUnit.Framework;
 using Simulator.Cli;
 
@@ -47,6 +48,17 @@ internal sealed class ReplsimProcess
         foreach (var arg in args) info.ArgumentList.Add(arg);
         return new ReplsimProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}"));
     }
+
+    /// <summary>Sends SIGTERM, as a scheduler stops a task (Linux and macOS).</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, Sigterm) != 0) Assert.Fail($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public (int Code, string Output, string Error) Wait()
     {

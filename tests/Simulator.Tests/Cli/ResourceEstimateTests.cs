@@ -21,8 +21,9 @@ public sealed class ResourceEstimateTests
     }
 
     /// <summary>
-    /// The replay at 2,000 times its size (200 million volumes) cannot fit in this machine's memory: it is refused
-    /// before anything is allocated or written, with the estimate and the flag that overrides it.
+    /// Sixty-four units of the replay at 190 times its size (19 million volumes each, within the model's limits) at once
+    /// cannot fit in this machine's memory: refused before anything is allocated or written, with the estimate and the
+    /// flag that overrides it.
     /// </summary>
     [Test]
     public void ARunThatCannotFitIsRefusedBeforeItStartsWithItsEstimate()
@@ -30,7 +31,8 @@ public sealed class ResourceEstimateTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        int code = CliApp.Run(["run", RepositoryPaths.Scenario("aws-2011-us-east-1.yaml"), "--scale", "2000", "--out", _out], output, error);
+        int code = CliApp.Run(["run", RepositoryPaths.Scenario("aws-2011-us-east-1.yaml"), "--scale", "190",
+            "--replications", "64", "--threads", "64", "--out", _out], output, error);
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Match(@"this experiment would need about [0-9.]+ GB of memory, and the machine has [0-9.]+ GB: refused before it starts \(--ignore-estimate runs it anyway\)"));

@@ -98,28 +98,28 @@ public sealed class ExperimentRunnerTests
             TinyExperiments.Settings(replications: 2), TinyExperiments.Load);
         using var stop = new CancellationTokenSource();
         int started = 0;
-        // Ctrl-C during the second unit: it finishes, no third starts.
+        // Ctrl-C during the second unit: it is abandoned, no third starts.
         var interrupted = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "interrupted"), threads: 1,
-            (scenario, options, progress) =>
+            (scenario, options, progress, cancellation) =>
             {
                 if (++started == 2) stop.Cancel();
-                return TinyExperiments.Run(scenario, options, progress);
+                return TinyExperiments.Run(scenario, options, progress, cancellation);
             }, stop: stop.Token, includePlots: false);
 
         Assert.That(interrupted.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
-        Assert.That(interrupted.State.UnitsDone, Is.EqualTo(2));
+        Assert.That(interrupted.State.UnitsDone, Is.EqualTo(1));
         Assert.That(FolderAssert.CsvNames(interrupted.Folder), Is.Empty, "no final files yet");
-        Assert.That(UnitFiles.Done(Path.Combine(interrupted.Folder, "units")), Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(UnitFiles.Done(Path.Combine(interrupted.Folder, "units")), Is.EqualTo(new[] { 0 }));
 
         var ran = new List<(int Point, int Replication)>();
         var resumed = ExperimentRunner.Resume(interrupted.Folder, ExperimentKind.Sweep, TinyExperiments.Load, threads: 1,
-            (scenario, options, progress) =>
+            (scenario, options, progress, cancellation) =>
             {
                 ran.Add((scenario.Overrides.Contains($"{TinyExperiments.FreeCapacityPath}=10%") ? 1 : 0, options.Replication));
-                return TinyExperiments.Run(scenario, options, progress);
+                return TinyExperiments.Run(scenario, options, progress, cancellation);
             }, includePlots: false);
 
-        Assert.That(ran, Is.EqualTo(new[] { (1, 0), (1, 1) }), "only units 2 and 3: point 1, replications 0 and 1");
+        Assert.That(ran, Is.EqualTo(new[] { (0, 1), (1, 0), (1, 1) }), "only units 1 to 3: point 0 replication 1, point 1 replications 0 and 1");
         Assert.That(resumed.State.Status, Is.EqualTo(ExperimentStatus.Complete));
         var whole = Start(setup, Shard.All, "whole", threads: 2);
         FolderAssert.SameCsvBytes(whole.Folder, resumed.Folder);
@@ -134,7 +134,7 @@ public sealed class ExperimentRunnerTests
         File.WriteAllText(scenario, "extends: replay.yaml\nname: storm\n");
         var setup = ExperimentSetup.ForRun(scenario, TinyExperiments.Settings(replications: 2), TinyExperiments.Load);
         using var stop = new CancellationTokenSource();
-        UnitRunner oneThenStop = (s, o, p) => { var r = TinyExperiments.Run(s, o, p); stop.Cancel(); return r; };
+        UnitRunner oneThenStop = (s, o, p, c) => { var r = TinyExperiments.Run(s, o, p, c); stop.Cancel(); return r; };
         var stopped = ExperimentRunner.Start(setup, Shard.All, _root, Path.Combine(_root, "stopped"), 1, oneThenStop, stop: stop.Token);
         Assert.That(stopped.State.Status, Is.EqualTo(ExperimentStatus.Incomplete));
 

@@ -22,6 +22,6 @@ internal static class TinyExperiments
 
     public static LoadedScenario Load(string path, IReadOnlyList<string> overrides) => ScenarioRunner.Load(path, overrides);
 
-    public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress) =>
-        ScenarioRunner.Run(scenario, options, progress);
+    public static RunResult Run(LoadedScenario scenario, RunOptions options, IProgress<RunProgress> progress, CancellationToken cancellation) =>
+        ScenarioRunner.Run(scenario, options, progress, cancellation);
 }

@@ -91,7 +91,7 @@ public sealed class ValidationReplicationsTests
         {
             var setup = ExperimentSetup.ForRun(scenario.Path, new ExperimentSettings(seed, 1, null, n, []), (_, _) => scenario);
             var outcome = ExperimentRunner.Start(setup, Shard.All, root, null, threads: 2,
-                (s, options, progress) => ScenarioRunner.Run(s, options, progress), includePlots: false);
+                (s, options, progress, cancellation) => ScenarioRunner.Run(s, options, progress, cancellation), includePlots: false);
             var figures = outcome.Results!.Validation!;
 
             Assert.That(figures.Select(f => f.Values), Is.EqualTo(new[] { peaks, peaks }), "every replication's own value, in order");

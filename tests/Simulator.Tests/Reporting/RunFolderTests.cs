@@ -110,7 +110,7 @@ public sealed class RunFolderTests
     {
         var settings = new ExperimentSettings(42, 0.5, Duration.FromMinutes(1), 1, Overrides);
         var setup = ExperimentSetup.ForRun(TinyExperiments.Replay, settings, TinyExperiments.Load);
-        return ExperimentRunner.Start(setup, Shard.All, _root, null, 1, (_, _, _) => result, includePlots: includePlots,
+        return ExperimentRunner.Start(setup, Shard.All, _root, null, 1, (_, _, _, _) => result, includePlots: includePlots,
             createdUtc: Created).Folder;
     }
 

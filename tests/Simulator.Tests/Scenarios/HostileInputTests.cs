@@ -133,5 +133,7 @@ public sealed class HostileInputTests
         var error = ErrorsOf(path).Single();
 
         Assert.That(error.Message, Does.StartWith("the scenario file has 2,097,"));
+        // Found by the loader's property tests: the refusal had no line. It is where the first mebibyte ends.
+        Assert.That((error.Line, error.Column), Is.EqualTo((2, (1 << 20) - "name: big\n".Length + 1)));
     }
 }

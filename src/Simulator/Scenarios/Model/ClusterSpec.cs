@@ -84,12 +84,15 @@ public sealed record ClusterSpec : IValidatable
             for (int i = 0; i < Zones.Count; i++)
                 if (Zones.Take(i).Count(z => z == Zones[i]) == 1) // its second occurrence
                     yield return ($"zones[{i}]", $"zone \"{Zones[i]}\" is listed {Zones.Count(z => z == Zones[i])} times");
-        if (!context.IsBound("zones[*]", "nodes", "replicas", "power_domains", "racks_per_power_domain", "placement", "scatter_width") || Nodes < 1) yield break;
+        if (!context.IsBound("zones[*]", "nodes", "replicas", "power_domains", "racks_per_power_domain", "placement", "scatter_width") || Nodes < 1
+            || Nodes > ModelLimits.MaxNodes) yield break; // past the limit: refused as such, and no layout is built for it
         bool takesWidth = Simulator.Placement.PlacementKinds.TakesScatterWidth(PlacementName);
         if (takesWidth && ScatterWidth is null) { yield return ("placement", $"{PlacementName} placement needs a scatter_width"); yield break; }
         if (!takesWidth && ScatterWidth is not null) { yield return ("scatter_width", $"only copyset and scatter placement take a scatter_width, not {PlacementName}"); yield break; }
         var domains = Simulator.Placement.FailureDomains.Uniform(Nodes, ZoneCount, PowerDomains, RacksPerPowerDomain);
         if (Simulator.Placement.PlacementKinds.Check(PlacementName, domains, Replicas, ScatterWidth ?? 0) is { } problem)
             yield return (context.IsGiven("placement") ? "placement" : "replicas", problem);
+        else if (context.IsBound("free_capacity") && PlacementCapacity.Check(this) is { } full)
+            yield return ("nodes", full);
     }
 }

@@ -102,7 +102,8 @@ public sealed record Scenario : IValidatable
                 ? ("sample_interval", $"expected at most the horizon ({Horizon}), found {SampleInterval}")
                 : ("horizon", $"expected at least the sample interval ({SampleInterval}, the default), found {Horizon}");
 
-        var clusterSpecs = context.IsBound("topology.regions[*].zones[*].clusters[*]")
+        var clusterSpecs = context.IsBound("topology.regions[*].zones[*].clusters[*]", "topology.regions[*].zones[*].clusters[*].name",
+                "topology.regions[*].zones[*].name")
             ? Topology.Regions.SelectMany(r => r.Zones.SelectMany(z => z.Clusters.Select(c => (Zone: z.Name, Cluster: c)))).DistinctBy(c => c.Cluster.Name).ToList()
             : null;
         var layouts = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => (c.Cluster.PowerDomains, c.Cluster.RacksPerPowerDomain));
@@ -118,6 +119,10 @@ public sealed record Scenario : IValidatable
             ClusterZone = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Zone),
             ClusterVolumes = clusterSpecs?.ToDictionary(c => c.Cluster.Name, c => c.Cluster.Volumes),
         };
+        if (context.IsBound("horizon", "sample_interval", "topology.regions[*].zones[*].clusters[*].volumes",
+                "topology.regions[*].zones[*].clusters[*].nodes", "topology.links", "cross_region"))
+            foreach (var limit in ModelLimits.Check(this, context.IsGiven("sample_interval") ? "sample_interval" : "horizon"))
+                yield return limit;
         foreach (var dup in (regionNames ?? []).Select((n, i) => (n, i)).GroupBy(x => x.n).Where(g => g.Count() > 1))
             yield return ($"topology.regions[{dup.ElementAt(1).i}].name", $"region \"{dup.Key}\" is defined {dup.Count()} times");
         foreach (var problem in CrossRegionRules.Check(this, context, names)) yield return problem;
