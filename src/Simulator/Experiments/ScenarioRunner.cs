@@ -25,7 +25,7 @@ public static class ScenarioRunner
     {
         var model = scenario.Model;
         var clock = Stopwatch.StartNew();
-        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale);
+        var run = new SimulationRun(model, options.Seed, options.Replication, options.Scale) { VolumeSnapshotTimes = options.VolumesAt };
         run.Run(options.SampleInterval ?? model.SampleInterval, progress, cancellation);
         clock.Stop();
         using var process = Process.GetCurrentProcess();
@@ -44,6 +44,7 @@ public static class ScenarioRunner
             Series = run.Rows,
             Markers = run.Markers,
             Failures = failures,
+            Volumes = options.VolumesAt is null ? null : run.VolumeRecords(),
             FailureFigures = [.. Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
                 .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion)],
         };

@@ -70,6 +70,7 @@ public static class ExperimentFinalizer
         ReplicationsCsv.Write(replications, [], [([], perReplication)]);
         files.Add(replications);
         files.Add(WriteFailures(dir, unitsDir, metas, []));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, []));
 
         // The published figures, read off each replication by its unit; every unit has them or none does.
         var validation = metas.Select(m => UnitFiles.ReadValidation(unitsDir, m.Unit)).ToList();
@@ -164,6 +165,7 @@ public static class ExperimentFinalizer
             ((IReadOnlyList<string>)[variant.Label], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(v, 0, r)])]))]);
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["variant"]));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, ["variant"]));
 
         string curvesPath = Path.Combine(dir, OutageCurvesFileName);
         using (var stream = CsvText.CreateFile(curvesPath))
@@ -239,6 +241,7 @@ public static class ExperimentFinalizer
             ((IReadOnlyList<string>)[Id(point)], (IReadOnlyList<ReplicationSummary>)[.. Enumerable.Range(0, n).SelectMany(r => summaries[plan.IndexOf(0, point.Id, r)])]))]);
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["point"]));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, ["point"]));
 
         if (includePlots)
             files.AddRange(RunPlots.Save(Path.Combine(dir, RunFolder.PlotsFolderName), SweepPlots.Build(plan, pointFigures)));
@@ -264,6 +267,16 @@ public static class ExperimentFinalizer
     }
 
     private static string Id(PlanPoint point) => CsvText.Integer(point.Id);
+
+    /// <summary><c>volumes.csv</c> (<c>--volumes</c>): the header after <paramref name="keyColumns"/>, then every unit's rows in unit order.</summary>
+    private static string WriteVolumes(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns)
+    {
+        string path = Path.Combine(dir, VolumesCsv.FileName);
+        using var stream = CsvText.CreateFile(path);
+        VolumesCsv.WriteHeader(stream, keyColumns);
+        foreach (var meta in metas) UnitFiles.CopyVolumes(unitsDir, meta.Unit, stream);
+        return path;
+    }
 
     /// <summary>
     /// <c>failures.csv</c>: the header after <paramref name="keyColumns"/>, then every unit's events in unit order
