@@ -141,7 +141,7 @@ internal sealed class ExperimentOptions
             Settings = read.Settings with
             {
                 SeriesFormat = format,
-                VolumesAt = parse.GetValue(_volumesAt) is { } at ? at : parse.GetValue(_volumes) ? [] : null,
+                VolumesAt = parse.GetValue(_volumesAt) is { Length: > 0 } at ? at : parse.GetValue(_volumes) ? [] : null,
             },
             Shard = parse.GetValue(_shard),
             Folder = parse.GetValue(_folder),
@@ -154,6 +154,7 @@ internal sealed class ExperimentOptions
     /// <summary>Comma-separated positive durations (<c>12h,24h</c>); every bad one is reported.</summary>
     private static Duration[]? ParseTimes(ArgumentResult result)
     {
+        if (result.Tokens.Count == 0) return null;
         var times = new List<Duration>();
         foreach (var token in result.Tokens)
             foreach (string text in token.Value.Split(',', StringSplitOptions.TrimEntries))

@@ -71,8 +71,8 @@ public static class UnitFiles
             _ => [],
         };
         WriteAtomically(FailuresPath(unitsDir, unit.Index), s => FailuresCsv.WriteRows(s, unit.Replication, result.Failures, key));
-        if (result.Volumes is { } volumes)
-            WriteAtomically(VolumesPath(unitsDir, unit.Index), s => VolumesCsv.WriteRows(s, unit.Replication, volumes, key));
+        if (plan.VolumesAt is not null)
+            WriteAtomically(VolumesPath(unitsDir, unit.Index), s => VolumesCsv.WriteRows(s, unit.Replication, result.Volumes ?? [], key));
         if (validation is { Count: > 0 })
             WriteAtomically(ValidationPath(unitsDir, unit.Index), s => ValidationCsv.WriteUnit(s, validation));
 

@@ -34,7 +34,11 @@ internal sealed class ClusterDraws(RandomStreams streams, string cluster)
     /// <summary>When a waiting volume woken after its attempt n tries again (jittered policies).</summary>
     public readonly KeyedStream Wake = streams.Keyed("wake:" + cluster);
 
-    /// <summary>The repair delay of volume v before its attempt n + 1.</summary>
+    /// <summary>
+    /// The repair delay of a search volume v starts at time t: key (v, t). Not its attempt count: a search restarted
+    /// before its first attempt (another replica lost meanwhile) must draw afresh, or an exponential delay would lose
+    /// its memorylessness (the redraw would repeat a delay known to be longer than the time already waited).
+    /// </summary>
     public readonly KeyedStream RepairDelay = streams.Keyed("repair-delay:" + cluster);
 
     /// <summary>When volume v notices a partner cut off at time t: key (v, t).</summary>

@@ -40,7 +40,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         var spec = cluster.Spec;
         if (spec.RepairDelay.Ticks <= 0) { Attempt(v); return; }
         double delayS = spec.RepairDelayDistribution == Scenarios.Model.RepairDelayKind.Exponential
-            ? cluster.Draws.RepairDelay.At(v, _v.Attempts[v]).NextExponential(1 / spec.RepairDelay.TotalSeconds)
+            ? cluster.Draws.RepairDelay.At(v, _sim.Now.Ticks).NextExponential(1 / spec.RepairDelay.TotalSeconds)
             : spec.RepairDelay.TotalSeconds;
         _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(delayS), this, EvAttempt, v);
     }
