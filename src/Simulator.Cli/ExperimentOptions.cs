@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Simulator.Engine;
 using Simulator.Experiments;
 
 namespace Simulator.Cli;
@@ -63,6 +64,18 @@ internal sealed class ExperimentOptions
 
     private const string CsvFormat = "csv";
 
+    private readonly Option<bool> _volumes = new("--volumes")
+    {
+        Description = "Also write volumes.csv: every volume not healthy at the horizon (and at --volumes-at), with its state, cause, " +
+                      "since when, and where its replicas are",
+    };
+
+    private readonly Option<Duration[]?> _volumesAt = new("--volumes-at")
+    {
+        Description = "Times at which volumes.csv also lists the volumes not healthy, e.g. 12h,24h (implies --volumes)",
+        CustomParser = ParseTimes,
+    };
+
     private readonly bool _sweep;
     private readonly bool _replicationsOnly;
 
@@ -97,13 +110,17 @@ internal sealed class ExperimentOptions
         command.Add(_folder);
         command.Add(_resume);
         command.Add(_format);
+        command.Add(_volumes);
+        command.Add(_volumesAt);
         if (!_sweep) return;
         command.Add(_vary);
         command.Add(_samples);
     }
 
     /// <summary>Options that define the plan, which <c>--resume</c> takes from the folder instead.</summary>
-    public IEnumerable<Option> PlanOptions => _sweep ? [_replications, _shard, _folder, _format, _vary, _samples] : [_replications, _shard, _folder, _format];
+    public IEnumerable<Option> PlanOptions => _sweep
+        ? [_replications, _shard, _folder, _format, _volumes, _volumesAt, _vary, _samples]
+        : [_replications, _shard, _folder, _format, _volumes, _volumesAt];
 
     /// <summary>The scenario options' <paramref name="request"/> with these options' values.</summary>
     public ExperimentRequest Read(ParseResult parse, ExperimentRequest request)
@@ -121,13 +138,34 @@ internal sealed class ExperimentOptions
         return read with
         {
             Report = parse.GetValue(_report),
-            Settings = read.Settings with { SeriesFormat = format },
+            Settings = read.Settings with
+            {
+                SeriesFormat = format,
+                VolumesAt = parse.GetValue(_volumesAt) is { Length: > 0 } at ? at : parse.GetValue(_volumes) ? [] : null,
+            },
             Shard = parse.GetValue(_shard),
             Folder = parse.GetValue(_folder),
             Resume = parse.GetValue(_resume),
             Vary = _sweep ? parse.GetValue(_vary) ?? [] : [],
             Samples = _sweep ? parse.GetValue(_samples) : null,
         };
+    }
+
+    /// <summary>Comma-separated positive durations (<c>12h,24h</c>); every bad one is reported.</summary>
+    private static Duration[]? ParseTimes(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0) return null;
+        var times = new List<Duration>();
+        foreach (var token in result.Tokens)
+            foreach (string text in token.Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!Duration.TryParse(text, out var d, out string error))
+                    result.AddError($"--volumes-at expects times such as 12h,24h; \"{text}\": {error}");
+                else if (d <= Duration.Zero)
+                    result.AddError($"--volumes-at expects positive times, found \"{text}\"");
+                else times.Add(d);
+            }
+        return [.. times];
     }
 
     private static int ParsePositive(ArgumentResult result, string name)

@@ -18,6 +18,15 @@ public sealed class RandomStream : System.Random
     public RandomStream(ulong seed)
         : base(0) // the seeded base constructor: the parameterless one would touch Random.Shared
     {
+        Reseed(seed);
+    }
+
+    /// <summary>
+    /// Restarts the stream from <paramref name="seed"/>: the draws that follow are those of a new stream with that
+    /// seed. Lets <see cref="KeyedStream"/> reuse one instance for every keyed draw (no allocation per draw).
+    /// </summary>
+    public void Reseed(ulong seed)
+    {
         ulong x = seed;
         _s0 = SplitMix64(ref x);
         _s1 = SplitMix64(ref x);

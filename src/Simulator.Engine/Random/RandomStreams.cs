@@ -39,6 +39,16 @@ public sealed class RandomStreams
         return new RandomStream(SeedFor(RunSeed, Replication, purpose, entityId));
     }
 
+    /// <summary>
+    /// The keyed draws of <paramref name="purpose"/>: <see cref="KeyedStream.At"/>(entity, counter) gives draws that
+    /// depend on (run seed, replication, purpose, entity, counter) alone, never on which draws were made before.
+    /// </summary>
+    public KeyedStream Keyed(string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return new KeyedStream(SeedFor(RunSeed, Replication, purpose, 0));
+    }
+
     /// <summary>The 64-bit seed of a stream: SplitMix64 finalisers chained over the four keys.</summary>
     internal static ulong SeedFor(ulong runSeed, int replication, string purpose, long entityId)
     {

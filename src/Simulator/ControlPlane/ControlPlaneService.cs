@@ -40,7 +40,8 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
     private readonly int _workersPerPool;
     private readonly int _queueLimit;
     private readonly RandomStream[] _arrivalStreams;
-    private readonly RandomStream _hangStream;
+    /// <summary>Whether a request hangs: keyed by its zone and kind and its arrival time (arrivals do not depend on the trajectory).</summary>
+    private readonly KeyedStream _hangDraws;
     private readonly double[] _ratesPerSecond;
     private readonly bool[] _disabled; // [zone * kinds + kind]
     private readonly Func<int, double> _hangProbability;
@@ -96,7 +97,7 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
         for (int z = 0; z < _zones; z++)
             for (int k = 0; k < kinds; k++)
                 _arrivalStreams[z * kinds + k] = streams.Get("api-arrivals:" + spec.Api[k].Name, z);
-        _hangStream = streams.Get("api-hang");
+        _hangDraws = streams.Keyed("api-hang");
         _zoneRequests = new double[_zones];
         _zoneErrors = new double[_zones];
         _zoneLatency = new LatencyHistogram[_zones];
@@ -279,7 +280,7 @@ public sealed class ControlPlaneService : IEventHandler, IResourceClient
         if (kind >= 0)
         {
             var api = _spec.Api[kind];
-            bool hangs = api.NeedsClusterSpace && _hangStream.NextDouble() < _hangProbability(_slotZone[slot]);
+            bool hangs = api.NeedsClusterSpace && _hangDraws.At(_slotZone[slot] * _spec.Api.Count + kind, _slotArrival[slot]).NextDouble() < _hangProbability(_slotZone[slot]);
             if (hangs)
             {
                 var until = new SimTime(_slotArrival[slot]) + api.Timeout;

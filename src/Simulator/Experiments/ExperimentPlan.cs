@@ -35,6 +35,13 @@ public sealed record ExperimentPlan
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SeriesFormat { get; init; }
 
+    /// <summary>
+    /// The times (<c>"12h"</c>) besides the horizon when <c>volumes.csv</c> lists the volumes that are not healthy
+    /// (<c>--volumes</c>, <c>--volumes-at</c>); null when there is no <c>volumes.csv</c>, left out of the manifest then.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? VolumesAt { get; init; }
+
     /// <summary>The <see cref="SeriesFormat"/> of <c>--format parquet</c>.</summary>
     public const string ParquetFormat = "parquet";
 

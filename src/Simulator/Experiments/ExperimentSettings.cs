@@ -13,4 +13,7 @@ public sealed record ExperimentSettings(ulong? Seed, double Scale, Duration? Sam
 {
     /// <summary><c>--format</c>: <see cref="ExperimentPlan.ParquetFormat"/> to write the time series as Parquet as well as CSV; null for CSV alone.</summary>
     public string? SeriesFormat { get; init; }
+
+    /// <summary><c>--volumes</c>: the times (<c>--volumes-at</c>) besides the horizon when <c>volumes.csv</c> lists the volumes that are not healthy; null: no <c>volumes.csv</c>.</summary>
+    public IReadOnlyList<Duration>? VolumesAt { get; init; }
 }

@@ -35,7 +35,10 @@ public sealed class ExperimentSetup
 
     /// <summary>The options that run exactly one unit: its replication.</summary>
     public RunOptions OptionsFor(UnitKey unit) =>
-        new(Plan.Seed, Plan.Scale, Plan.SampleInterval is { } s ? Duration.Parse(s) : null, unit.Replication);
+        new(Plan.Seed, Plan.Scale, Plan.SampleInterval is { } s ? Duration.Parse(s) : null, unit.Replication)
+        {
+            VolumesAt = Plan.VolumesAt?.Select(Duration.Parse).ToList(),
+        };
 
     /// <summary><c>replsim run</c>: one scenario, N replications.</summary>
     public static ExperimentSetup ForRun(string path, ExperimentSettings settings, ScenarioLoader load) =>
@@ -153,6 +156,7 @@ public sealed class ExperimentSetup
             Scale = settings.Scale,
             SampleInterval = settings.SampleInterval?.ToString(),
             SeriesFormat = settings.SeriesFormat,
+            VolumesAt = settings.VolumesAt?.Select(d => d.ToString()).ToList(),
         };
         var scenarios = new LoadedScenario[plan.Variants.Count * points.Count];
         for (int v = 0; v < baselines.Count; v++)

@@ -25,6 +25,8 @@ public sealed class RunResult
     public required IReadOnlyList<TimelineMarker> Markers { get; init; }
     /// <summary>The replication's failure events at the horizon, numbered in time order (<c>failures.csv</c>); none for a run put together from several.</summary>
     public IReadOnlyList<FailureRecord> Failures { get; init; } = [];
+    /// <summary>The volumes that were not healthy at each snapshot time and at the horizon (<c>volumes.csv</c>); null when not asked for.</summary>
+    public IReadOnlyList<VolumeRecord>? Volumes { get; init; }
     /// <summary>
     /// The replication's figures that are not samples, kept in its summary beside the metrics': those of its failure events
     /// per zone and cluster (<see cref="FailureSummary"/>), of its failovers, and how long its outage lasted (<see cref="OutageSummary"/>).

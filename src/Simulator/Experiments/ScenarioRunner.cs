@@ -30,7 +30,7 @@ public static class ScenarioRunner
         SimulationRun run;
         try
         {
-            run = new SimulationRun(model, options.Seed, options.Replication, options.Scale, cancellation);
+            run = new SimulationRun(model, options.Seed, options.Replication, options.Scale, cancellation) { VolumeSnapshotTimes = options.VolumesAt };
         }
         catch (Storage.PlacementFailedException e)
         {
@@ -56,6 +56,7 @@ public static class ScenarioRunner
             Series = run.Rows,
             Markers = run.Markers,
             Failures = failures,
+            Volumes = options.VolumesAt is null ? null : run.VolumeRecords(),
             FailureFigures = [.. Reporting.FailureSummary.Of(options.Replication, failures, run.Clusters.Select(c => (c.ZoneName, c.Name))),
                 .. Reporting.FailoverSummary.Of(options.Replication, run.CrossRegion),
                 .. Reporting.OutageSummary.Of(options.Replication, run.Rows, run.VolumesByScope())],

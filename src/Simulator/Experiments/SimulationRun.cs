@@ -106,6 +106,34 @@ public sealed class SimulationRun
             .OrderBy(x => x.Record.At.Ticks).ThenBy(x => x.Cluster) // stable: a cluster's events stay in the order they opened
             .Select((x, i) => x.Record with { Event = i })];
 
+    /// <summary>
+    /// When to list the volumes that are not healthy (<see cref="VolumeRecords"/>), besides the horizon; null: never.
+    /// Times at or past the horizon are the horizon's snapshot.
+    /// </summary>
+    public IReadOnlyList<Duration>? VolumeSnapshotTimes { get; init; }
+
+    private readonly List<VolumeRecord> _volumeRecords = [];
+
+    /// <summary>
+    /// The volumes that were not healthy at each snapshot time and at the horizon (<see cref="VolumeSnapshotTimes"/>), time
+    /// after time, clusters in the scenario's order, volumes in index order; each with its failure event numbered as in
+    /// <see cref="Failures"/>.
+    /// </summary>
+    public IReadOnlyList<VolumeRecord> VolumeRecords()
+    {
+        var global = new Dictionary<(string Cluster, int Local), int>();
+        var order = _clusters.SelectMany(c => c.Failures.RecordedEvents().Zip(c.FailureRecords(), (local, r) => (Local: local, Record: r, Cluster: c)))
+            .OrderBy(x => x.Record.At.Ticks).ThenBy(x => x.Cluster.Index);
+        int i = 0;
+        foreach (var x in order) global[(x.Cluster.Name, x.Local)] = i++;
+        return [.. _volumeRecords.Select(r => r with { FailureEvent = global.TryGetValue((r.Cluster, r.LocalEvent), out int e) ? e : -1 })];
+    }
+
+    private void SnapshotVolumes(Duration at)
+    {
+        foreach (var c in _clusters) _volumeRecords.AddRange(VolumeSnapshot.Of(c, at));
+    }
+
     /// <summary>How often every invariant is recounted from scratch (O(volumes)); counters are checked at every sample.</summary>
     public Duration FullInvariantCheckEvery { get; init; } = Duration.FromHours(6);
 
@@ -138,11 +166,17 @@ public sealed class SimulationRun
         _playbook.OnSample(Duration.Zero, _sampler.LastSample);
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
+        var snapshots = new Queue<long>((VolumeSnapshotTimes ?? []).Select(d => d.Ticks).Where(x => x < horizon.Ticks).Order().Distinct());
         for (long t = step; ; t += step)
         {
             var at = new SimTime(Math.Min(t, horizon.Ticks));
-            if (AfterEveryEvent is { } check) _sim.RunUntil(at, () => check(this));
-            else _sim.RunUntil(at);
+            while (snapshots.Count > 0 && snapshots.Peek() <= at.Ticks)
+            {
+                var snap = new SimTime(snapshots.Dequeue());
+                RunUntil(snap);
+                SnapshotVolumes(new Duration(snap.Ticks));
+            }
+            RunUntil(at);
             _sampler.Sample(at.TotalHours);
             _playbook.OnSample(at.SinceStart, _sampler.LastSample);
             foreach (var c in _clusters) c.CheckCheapInvariants();
@@ -162,6 +196,13 @@ public sealed class SimulationRun
             }
             if (at >= horizon) break;
         }
+        if (VolumeSnapshotTimes is not null) SnapshotVolumes(new Duration(horizon.Ticks));
+    }
+
+    private void RunUntil(SimTime at)
+    {
+        if (AfterEveryEvent is { } check) _sim.RunUntil(at, () => check(this));
+        else _sim.RunUntil(at);
     }
 
     /// <summary>Probability that a call placing a volume in a zone hangs (see <see cref="StorageCluster.PlacementHangProbability"/>).</summary>

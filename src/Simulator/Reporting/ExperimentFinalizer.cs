@@ -90,6 +90,7 @@ public static class ExperimentFinalizer
         files.Add(replications);
         files.Add(WriteFailures(dir, unitsDir, metas, []));
         files.Add(WriteEvents(dir, metas, [], _ => []));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, []));
 
         // The published figures, read off each replication by its unit; every unit has them or none does.
         var validation = metas.Select(m => UnitFiles.ReadValidation(unitsDir, m.Unit)).ToList();
@@ -192,6 +193,7 @@ public static class ExperimentFinalizer
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["variant"]));
         files.Add(WriteEvents(dir, metas, ["variant"], meta => [variants[meta.Variant].Label]));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, ["variant"]));
 
         string curvesPath = Path.Combine(dir, OutageCurvesFileName);
         using (var stream = CsvText.CreateFile(curvesPath))
@@ -276,6 +278,7 @@ public static class ExperimentFinalizer
         files.Add(replicationsPath);
         files.Add(WriteFailures(dir, unitsDir, metas, ["point"]));
         files.Add(WriteEvents(dir, metas, ["point"], meta => [CsvText.Integer(meta.Point)]));
+        if (plan.VolumesAt is not null) files.Add(WriteVolumes(dir, unitsDir, metas, ["point"]));
 
         cancellation.ThrowIfCancellationRequested();
         if (includePlots)
@@ -311,6 +314,16 @@ public static class ExperimentFinalizer
     {
         string path = Path.Combine(dir, EventsCsv.FileName);
         EventsCsv.Write(path, keyColumns, metas.Select(m => (keys(m), m)));
+        return path;
+    }
+
+    /// <summary><c>volumes.csv</c> (<c>--volumes</c>): the header after <paramref name="keyColumns"/>, then every unit's rows in unit order.</summary>
+    private static string WriteVolumes(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns)
+    {
+        string path = Path.Combine(dir, VolumesCsv.FileName);
+        using var stream = CsvText.CreateFile(path);
+        VolumesCsv.WriteHeader(stream, keyColumns);
+        foreach (var meta in metas) UnitFiles.CopyVolumes(unitsDir, meta.Unit, stream);
         return path;
     }
 

@@ -37,10 +37,11 @@ public static class UnitFiles
     public static string SeriesPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".series.csv");
     public static string ValidationPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".validation.csv");
     public static string FailuresPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".failures.csv");
+    public static string VolumesPath(string unitsDir, int index) => Path.Combine(unitsDir, Name(index) + ".volumes.csv");
 
     /// <summary>The files of a unit that exist, metadata last.</summary>
     public static IEnumerable<string> FilesOf(string unitsDir, int index) =>
-        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), ValidationPath(unitsDir, index), FailuresPath(unitsDir, index), MetaPath(unitsDir, index) }
+        new[] { SeriesPath(unitsDir, index), SummaryPath(unitsDir, index), ValidationPath(unitsDir, index), FailuresPath(unitsDir, index), VolumesPath(unitsDir, index), MetaPath(unitsDir, index) }
             .Where(File.Exists);
 
     private static string Name(int index) => "u" + index.ToString("D6", CultureInfo.InvariantCulture);
@@ -70,6 +71,8 @@ public static class UnitFiles
             _ => [],
         };
         WriteAtomically(FailuresPath(unitsDir, unit.Index), s => FailuresCsv.WriteRows(s, unit.Replication, result.Failures, key));
+        if (plan.VolumesAt is not null)
+            WriteAtomically(VolumesPath(unitsDir, unit.Index), s => VolumesCsv.WriteRows(s, unit.Replication, result.Volumes ?? [], key));
         if (validation is { Count: > 0 })
             WriteAtomically(ValidationPath(unitsDir, unit.Index), s => ValidationCsv.WriteUnit(s, validation));
 
@@ -130,6 +133,13 @@ public static class UnitFiles
     public static void CopySeries(string unitsDir, int index, Stream output)
     {
         using var input = File.OpenRead(SeriesPath(unitsDir, index));
+        input.CopyTo(output);
+    }
+
+    /// <summary>Appends the unit's volumes that were not healthy, byte for byte, to <paramref name="output"/>.</summary>
+    public static void CopyVolumes(string unitsDir, int index, Stream output)
+    {
+        using var input = File.OpenRead(VolumesPath(unitsDir, index));
         input.CopyTo(output);
     }
 

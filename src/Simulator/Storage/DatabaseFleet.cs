@@ -15,7 +15,8 @@ public sealed class DatabaseFleet : IVolumeObserver
     private readonly int[] _singleBlocked;
     private readonly bool[] _multiFailedOver;
     private readonly double _bugProbability;
-    private readonly RandomStream _failoverStream;
+    /// <summary>Whether a database's failover hits the bug: keyed by the database (each fails over once).</summary>
+    private readonly KeyedStream _failoverDraws;
 
     public DatabaseFleet(DatabasesSpec spec, IReadOnlyList<StorageCluster> zoneClusters, RandomStreams streams)
     {
@@ -23,7 +24,7 @@ public sealed class DatabaseFleet : IVolumeObserver
         int stripe = spec.SingleZone?.StripeVolumes ?? 1;
         int multi = spec.MultiZone?.Count ?? 0;
         _bugProbability = spec.MultiZone?.FailoverBugProbability.Value ?? 0;
-        _failoverStream = streams.Get("db-failover");
+        _failoverDraws = streams.Keyed("db-failover");
         _singleBlocked = new int[single];
         _multiFailedOver = new bool[multi];
         SingleZoneCount = single;
@@ -86,7 +87,7 @@ public sealed class DatabaseFleet : IVolumeObserver
             int id = -2 - db;
             if (_multiFailedOver[id]) return;
             _multiFailedOver[id] = true;
-            if (byNetwork && _failoverStream.NextDouble() < _bugProbability) MultiZoneFailoversFailed++;
+            if (byNetwork && _failoverDraws.At(id, 0).NextDouble() < _bugProbability) MultiZoneFailoversFailed++;
         }
     }
 }

@@ -137,6 +137,13 @@ public sealed class FailureLog(Simulation sim, int volumes, int nodes)
     }
 
     /// <summary>The events that made volumes short, as they stand now, in the order they happened (their index not set yet: −1).</summary>
+    /// <summary>The indices (<see cref="EventOf"/>) of the events <see cref="Records"/> lists, in its order.</summary>
+    public IEnumerable<int> RecordedEvents()
+    {
+        for (int e = 0; e < _events.Count; e++)
+            if (_events[e].MadeShort > 0) yield return e;
+    }
+
     public IEnumerable<FailureRecord> Records(string zone, string cluster)
     {
         foreach (var e in _events)

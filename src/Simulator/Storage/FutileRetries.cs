@@ -31,6 +31,7 @@ internal sealed class FutileRetries : IEventHandler
     private double _attempts;
     private double _hazardTarget, _hazardAccrued;
     private EventHandle _crashEvent;
+    private long _hazardCrashes; // crashes of the aggregated hazard so far: the key of the next target
 
     public FutileRetries(StorageCluster cluster)
     {
@@ -40,7 +41,7 @@ internal sealed class FutileRetries : IEventHandler
         _lists = cluster.Lists;
         _contacts = cluster.Spec.SearchContacts;
         _crashPerClosure = cluster.Spec.Crash.PerClosureProbability;
-        _hazardTarget = cluster.CrashStream.NextExponential(1.0);
+        _hazardTarget = cluster.Draws.CrashHazard.At(0, 0).NextExponential(1.0);
     }
 
     public int Waiting => _lists.Count(WaitList.Waiting);
@@ -123,7 +124,7 @@ internal sealed class FutileRetries : IEventHandler
             long k = since <= 0 ? 1 : (since + step - 1) / step;
             return new SimTime(_v.LastAttemptTicks[v] + k * step);
         }
-        return new SimTime(now + (long)(_c.RetryStream.NextDouble() * step));
+        return new SimTime(now + (long)(_c.Draws.Wake.At(v, _v.Attempts[v]).NextDouble() * step));
     }
 
     /// <summary>Adds the attempts and crash hazard of the waiting volumes since the last call.</summary>
@@ -159,7 +160,7 @@ internal sealed class FutileRetries : IEventHandler
         _crashEvent = default;
         Accrue();
         _hazardAccrued = 0;
-        _hazardTarget = _c.CrashStream.NextExponential(1.0);
+        _hazardTarget = _c.Draws.CrashHazard.At(0, ++_hazardCrashes).NextExponential(1.0);
         _c.LifeCycle.CrashRandomNode();
         Changed();
     }

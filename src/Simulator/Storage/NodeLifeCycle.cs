@@ -21,13 +21,23 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
     private readonly VolumeTable _v = cluster.Volumes;
     private readonly NodeTable _n = cluster.Nodes;
     private readonly Simulation _sim = cluster.Sim;
+    private long _raceCrashes; // race-condition crashes so far: the key of the next pick
+    private int[] _crashes = new int[cluster.Nodes.Count]; // crashes of each node so far: the key of its draws
+
+    /// <summary>Counts a crash of node <paramref name="n"/> and returns how many it had before (nodes added later included).</summary>
+    private int NextCrashOf(int n)
+    {
+        if (n >= _crashes.Length) Array.Resize(ref _crashes, Math.Max(n + 1, 2 * _crashes.Length));
+        return _crashes[n]++;
+    }
 
     /// <summary>Closures are spread evenly over the reachable live nodes: the crashing node is one of them at random.</summary>
     public void CrashRandomNode()
     {
+        var pick = cluster.Draws.CrashNode.At(_raceCrashes++, 0);
         for (int tries = 0; tries < CrashPickTries; tries++)
         {
-            int n = cluster.CrashStream.Next(_n.Count);
+            int n = pick.Next(_n.Count);
             if (_n.Status(n) == NodeStatus.Up && !_n.IsUnreachable(n)) { Crash(n, source: FailureLog.RaceConditionSource); return; }
         }
     }
@@ -47,7 +57,8 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         cluster.Retries.Accrue();
         _n.MarkCrashed(n);
         cluster.Network.RemoveActiveNode();
-        var recover = cluster.Streams.Get("recoverable:" + cluster.Name, n);
+        int crashNo = NextCrashOf(n);
+        long recoverKey = ((long)n << 32) | (uint)crashNo;
         double unrecoverable = cluster.Spec.Crash.Unrecoverable.Value;
         // Copying (or negotiating) towards this node: back to searching.
         foreach (int v in _n.IncomingTo(n).ToArray())
@@ -98,14 +109,14 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
             if (_v.Has(v, VolumeFlags.Copying)) remirror.StopCopy(v);
             remirror.ReleaseTarget(v);
             if (forGood) { remirror.Become(v, VolumeState.Lost); continue; }
-            _v.MarkUnavailable(v, recoverable: recover.NextDouble() >= unrecoverable);
+            _v.MarkUnavailable(v, recoverable: cluster.Draws.Recoverable.At(v, recoverKey).NextDouble() >= unrecoverable);
             if (_v.State(v) != VolumeState.Stuck) remirror.Become(v, VolumeState.Stuck);
             else _v.Check(v);
             cluster.Lists.Append(WaitList.Unavailable, v);
         }
         _n.EndCrash(n);
         if (forGood) { cluster.Retries.Changed(); return; }
-        _sim.ScheduleAfter(cluster.Spec.Crash.RestartDelay.Sample(cluster.RestartStream), this, 0, n);
+        _sim.ScheduleAfter(cluster.Spec.Crash.RestartDelay.Sample(cluster.Draws.Restart.At(n, crashNo)), this, 0, n);
         cluster.Retries.Changed();
     }
 

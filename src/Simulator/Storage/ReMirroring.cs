@@ -40,13 +40,10 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         var spec = cluster.Spec;
         if (spec.RepairDelay.Ticks <= 0) { Attempt(v); return; }
         double delayS = spec.RepairDelayDistribution == Scenarios.Model.RepairDelayKind.Exponential
-            ? _repairDelayStream!.NextExponential(1 / spec.RepairDelay.TotalSeconds)
+            ? cluster.Draws.RepairDelay.At(v, _sim.Now.Ticks).NextExponential(1 / spec.RepairDelay.TotalSeconds)
             : spec.RepairDelay.TotalSeconds;
         _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(delayS), this, EvAttempt, v);
     }
-
-    private readonly RandomStream? _repairDelayStream =
-        cluster.Spec.RepairDelay.Ticks > 0 ? cluster.Streams.Get("repair-delay:" + cluster.Name) : null;
 
     /// <summary>The state of a volume searching for a replica: degraded (serving) with a majority under the majority rule, else stuck.</summary>
     public VolumeState SearchingState(int v) =>
@@ -97,23 +94,25 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         var operators = cluster.Operators;
         if (operators.SearchStopped && !_releasing) { operators.Park(v); return; }
         _v.LastAttemptTicks[v] = _sim.Now.Ticks;
+        int n = ++_v.Attempts[v]; // every draw of this attempt is keyed by (v, n)
+        var draws = cluster.Draws;
         int p = _v.Primary(v);
         if (_n.IsUnreachable(p)) { Fail(v, forWantOfSpace: false); return; } // cannot reach anyone
         cluster.Retries.CountAttempt();
         // The race condition: each replication request the search closes can crash the node closing it.
         double pCrash = cluster.Spec.SearchContacts * cluster.Spec.Crash.PerClosureProbability;
         int epoch = _v.Epoch[v];
-        if (pCrash > 0 && cluster.CrashStream.NextDouble() < pCrash) cluster.LifeCycle.CrashRandomNode();
+        if (pCrash > 0 && draws.AttemptCrash.At(v, n).NextDouble() < pCrash) cluster.LifeCycle.CrashRandomNode();
         if (_v.Epoch[v] != epoch || !Searching(v)) return; // the crash took our copy, or moved the volume on
 
-        int t = cluster.Policy.ChooseReplacement(_v.SizeMiB[v], _v.Replicas(v), _n.Free, cluster.ReplaceStream);
+        int t = cluster.Policy.ChooseReplacement(_v.SizeMiB[v], _v.Replicas(v), _n.Free, draws.Replace.At(v, n));
         if (t < 0)
         {
-            if (cluster.Spec.NegotiatePerAttempt) SendNegotiationLoad();
+            if (cluster.Spec.NegotiatePerAttempt) SendNegotiationLoad(v, n);
             Fail(v, forWantOfSpace: true);
             return;
         }
-        if (operators.CutFraction > 0 && cluster.CutStream.NextDouble() < operators.CutFraction)
+        if (operators.CutFraction > 0 && draws.Cut.At(v, n).NextDouble() < operators.CutFraction)
         {
             cluster.ControlPlane.CountRefusedNegotiation(cluster.ControlPlaneSource);
             Fail(v, forWantOfSpace: false);
@@ -128,10 +127,10 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
         }
     }
 
-    private void SendNegotiationLoad()
+    private void SendNegotiationLoad(int v, int attempt)
     {
         double cut = cluster.Operators.CutFraction;
-        if (cut > 0 && cluster.CutStream.NextDouble() < cut) cluster.ControlPlane.CountRefusedNegotiation(cluster.ControlPlaneSource);
+        if (cut > 0 && cluster.Draws.Cut.At(v, attempt).NextDouble() < cut) cluster.ControlPlane.CountRefusedNegotiation(cluster.ControlPlaneSource);
         else cluster.ControlPlane.SendNegotiationLoad(cluster.ControlPlaneSource);
     }
 
@@ -150,7 +149,7 @@ internal sealed class ReMirroring(StorageCluster cluster) : IEventHandler, Contr
             cluster.Retries.Wait(v, overBudget);
             return;
         }
-        double interval = retry.NextIntervalSeconds(_v.Failed[v], _v.LastIntervalS[v], cluster.RetryStream.NextDouble());
+        double interval = retry.NextIntervalSeconds(_v.Failed[v], _v.LastIntervalS[v], cluster.Draws.Retry.At(v, _v.Attempts[v]).NextDouble());
         _v.LastIntervalS[v] = (float)interval;
         _v.Event[v] = _sim.ScheduleAfter(Duration.FromSeconds(interval), this, EvAttempt, v);
     }

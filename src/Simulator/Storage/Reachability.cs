@@ -95,7 +95,8 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
 
     private void React(List<int> newly, List<int> healed)
     {
-        var detect = cluster.Streams.Get("detect:" + cluster.Name, _sim.Now.Ticks);
+        var detect = cluster.Draws.Detect;
+        long now = _sim.Now.Ticks;
         foreach (int n in newly)
             foreach (int v in _n.VolumesOn(n))
             {
@@ -108,7 +109,7 @@ internal sealed class Reachability(StorageCluster cluster) : IEventHandler
                 // The partner is declared lost on the volume's first write that gets no answer for the detection timeout.
                 double w = _v.WritesPerSecond[v];
                 if (w <= 0) continue;
-                var at = Duration.FromSeconds(detect.NextExponential(w)) + cluster.Spec.DetectTimeout;
+                var at = Duration.FromSeconds(detect.At(v, now).NextExponential(w)) + cluster.Spec.DetectTimeout;
                 _v.Event[v] = _sim.ScheduleAfter(at, this, 0, v);
             }
         var remirror = cluster.ReMirror;

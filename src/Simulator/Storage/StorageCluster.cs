@@ -48,20 +48,16 @@ public sealed class StorageCluster
         ControlPlaneSource = cp.RegisterSource(zoneIndex);
         Streams = streams;
         CopyBytesPerSecond = replication.CopyBandwidth.BytesPerSecond;
-        CrashStream = streams.Get("crash:" + name);
-        RetryStream = streams.Get("retry:" + name);
-        CutStream = streams.Get("cut:" + name);
-        RestartStream = streams.Get("restart:" + name);
+        Draws = new ClusterDraws(streams, name);
 
         int nodes = spec.Nodes, volumes = spec.Volumes;
         Domains = Placement.FailureDomains.Uniform(nodes, SpannedZoneIndices.Count, spec.PowerDomains, spec.RacksPerPowerDomain);
         Nodes = new NodeTable(name, nodes, 2 * volumes / nodes + 8, Domains);
         PlacementBuildStream = streams.Get("placement-build:" + name);
         Policy = Placement.PlacementKinds.Create(spec.PlacementName, Domains, spec.Replicas, spec.ScatterWidth ?? 0, PlacementBuildStream);
-        ReplaceStream = streams.Get("replace:" + name);
         var (sizeMiB, writes) = DrawWorkload(spec, volumes, streams, name, cancellation);
         Failures = new FailureLog(sim, volumes, nodes);
-        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule, Failures);
+        Volumes = new VolumeTable(name, index, sizeMiB, writes, Nodes, observer, spec.Replicas, spec.WriteRule, Failures, sim);
         Lists = new VolumeLists(volumes, WaitList.Count);
         PlaceInitialReplicas(spec, cancellation);
 
@@ -130,10 +126,8 @@ public sealed class StorageCluster
     internal bool ExactRetries { get; }
     internal ControlPlaneService ControlPlane { get; }
     internal RandomStreams Streams { get; }
-    internal RandomStream CrashStream { get; }
-    internal RandomStream RetryStream { get; }
-    internal RandomStream CutStream { get; }
-    internal RandomStream RestartStream { get; }
+    /// <summary>The cluster's random draws during the run, each keyed by its entity and purpose.</summary>
+    internal ClusterDraws Draws { get; }
     /// <summary>The most speed of one copy.</summary>
     internal double CopyBytesPerSecond { get; }
     internal NodeTable Nodes { get; }
@@ -142,7 +136,6 @@ public sealed class StorageCluster
     /// <summary>Where replicas go, at creation and for a replacement.</summary>
     internal Placement.PlacementPolicy Policy { get; }
     internal RandomStream PlacementBuildStream { get; }
-    internal RandomStream ReplaceStream { get; }
     internal VolumeTable Volumes { get; }
     /// <summary>The failure events and the event each short volume is the damage of.</summary>
     internal FailureLog Failures { get; }

@@ -22,10 +22,12 @@ public sealed class VolumeTable
     private readonly VolumeFlags[] _flags;
     private readonly FailureLog? _failures;
     private int _lostAtLastCheck;
+    private readonly Simulation? _clock;
 
     public VolumeTable(string cluster, int clusterIndex, long[] sizeMiB, float[] writesPerSecond, NodeTable nodes, IVolumeObserver? observer,
-        int replicationFactor = 2, WriteRule writeRule = WriteRule.All, FailureLog? failures = null)
+        int replicationFactor = 2, WriteRule writeRule = WriteRule.All, FailureLog? failures = null, Simulation? clock = null)
     {
+        _clock = clock;
         if (replicationFactor is < 1 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(replicationFactor), replicationFactor, $"1 to {MaxReplicas} replicas");
         R = replicationFactor;
         Rule = writeRule;
@@ -47,6 +49,8 @@ public sealed class VolumeTable
         Event = new EventHandle[Count];
         Failed = new int[Count];
         LastAttemptTicks = new long[Count];
+        Attempts = new int[Count];
+        SinceTicks = new long[Count];
         LastIntervalS = new float[Count];
         Epoch = new int[Count];
         Array.Fill(Target, -1);
@@ -73,6 +77,10 @@ public sealed class VolumeTable
     /// <summary>Failed search attempts since the volume last got stuck.</summary>
     public readonly int[] Failed;
     public readonly long[] LastAttemptTicks;
+    /// <summary>Search attempts the volume made as events, ever: the counter its keyed draws are keyed by (<see cref="ClusterDraws"/>).</summary>
+    public readonly int[] Attempts;
+    /// <summary>When the volume entered its present state (0 for a volume healthy since the start).</summary>
+    public readonly long[] SinceTicks;
     public readonly float[] LastIntervalS;
     /// <summary>Bumped whenever the volume's pending work is cancelled, so stale negotiation replies are ignored.</summary>
     public readonly int[] Epoch;
@@ -169,6 +177,7 @@ public sealed class VolumeTable
         Tally(next, +1);
         long missing = MissingMiB(v);
         _state[v] = next;
+        SinceTicks[v] = _clock?.Now.Ticks ?? 0;
         RepairBacklogMiB += MissingMiB(v) - missing;
         if (next == VolumeState.Lost) _flags[v] &= ~VolumeFlags.Unavailable;
         bool wasBlocked = prev is VolumeState.Stuck or VolumeState.Lost or VolumeState.ConsistencyUnknown,
