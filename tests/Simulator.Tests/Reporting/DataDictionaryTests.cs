@@ -23,7 +23,7 @@ public sealed class DataDictionaryTests
         _root = Directory.CreateTempSubdirectory("replsim-dictionary-").FullName;
         Cli("run1", ["run", TinyExperiments.Replay, .. TinyExperiments.Flags, "--replications", "1"]);
         Cli("run3", ["run", TinyExperiments.Replay, .. TinyExperiments.Flags, "--replications", "3", "--format", "parquet"]);
-        Cli("compare", ["compare", TinyExperiments.Replay, TinyExperiments.RaceFixed, .. TinyExperiments.Flags, "--replications", "2"]);
+        Cli("compare", ["compare", TinyExperiments.Replay, TinyExperiments.RaceFixed, .. TinyExperiments.Flags, "--replications", "2", "--volumes"]);
         Cli("sweep", ["sweep", TinyExperiments.Replay, .. TinyExperiments.Flags, "--replications", "2",
             "--vary", $"{TinyExperiments.FreeCapacityPath}=1%,5%", "--vary", "replication.retry.interval=1s,30s"]);
         foreach (int i in new[] { 0, 1 })
