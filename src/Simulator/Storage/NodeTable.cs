@@ -269,6 +269,7 @@ public sealed class NodeTable
     }
 
     /// <summary>Space never negative nor above capacity on an up node; counters equal to a recount.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckInvariants()
     {
         int down = 0, restarted = 0, isolated = 0, dark = 0, unpowered = 0;
