@@ -15,9 +15,6 @@ namespace Simulator.Cli;
 /// </summary>
 internal static class SwarmCommand
 {
-    /// <summary>Exit code when a run broke an invariant.</summary>
-    public const int ViolationFound = 1;
-
     public static Command Build(CliContext context, Func<SimulationRun, string?>? extraInvariant = null)
     {
         var runs = new Option<int>("--runs")
@@ -121,7 +118,7 @@ internal static class SwarmCommand
             context.Error.WriteLine("  kinds: " + string.Join(", ", bad.Scenario.Kinds));
             context.Error.WriteLine("  scenario: " + scenario);
             context.Error.WriteLine("reproduce: " + SwarmFolder.ReproduceCommand(scenario));
-            return ViolationFound;
+            return ExitCodes.ViolationFound;
         }
         return result.End == SwarmEnd.Interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
@@ -140,7 +137,7 @@ internal static class SwarmCommand
             (result.AtHours is { } at ? Invariant($" at {at:0.######} h after {result.Events} events") : "") + ":");
         context.Error.WriteLine("  " + result.Violation);
         if (result.Detail is { } detail) context.Error.WriteLine(detail);
-        return ViolationFound;
+        return ExitCodes.ViolationFound;
     }
 
     private static int Positive(ArgumentResult result, string name)
