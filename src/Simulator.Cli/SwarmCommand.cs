@@ -92,7 +92,7 @@ internal static class SwarmCommand
     {
         var o = context.Output;
         o.WriteLine(Invariant($"swarm: seed {options.Seed}, {options.ShardRuns} runs{(options.Shard.IsPartial ? $" (shard {options.Shard} of {options.Runs})" : "")} on {options.Threads} thread{(options.Threads == 1 ? "" : "s")}") +
-            (options.Budget is { } b ? Invariant($", budget {b.TotalMinutes:0.##} min") : ""));
+            (options.Budget is { } b ? Invariant($", budget {(b.TotalMinutes < 2 ? $"{b.TotalSeconds:0.#} s" : $"{b.TotalMinutes:0.#} min")}") : ""));
         var lastReport = System.Diagnostics.Stopwatch.StartNew();
         var progress = new CallbackProgress<int>(done =>
         {
