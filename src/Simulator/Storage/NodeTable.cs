@@ -233,7 +233,8 @@ public sealed class NodeTable
         _usedMiB[n] = usedMiB;
         HeldTotalMiB -= _heldMiB[n];
         _heldMiB[n] = 0;
-        if (isolated) { _isolated[n] = true; Isolated++; }
+        // A restarted node may have been isolated again (a routing change) before it returns: set, not added.
+        if (isolated != _isolated[n]) { _isolated[n] = isolated; Isolated += isolated ? 1 : -1; }
         Refresh(n);
     }
 
