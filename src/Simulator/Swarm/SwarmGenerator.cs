@@ -270,7 +270,9 @@ public static partial class SwarmGenerator
                 {
                     ["name"] = $"{c.Region}-to-{to}",
                     ["cluster"] = c.Name,
-                    ["share"] = Percent(Pick(0.2, 0.4)), // at most 40 %: the multi-region databases take their volumes among the rest
+                    // At most 40 % of the volumes, counted (a share is drawn volume by volume, and can take them all): the
+                    // multi-region databases take theirs among the rest.
+                    ["count"] = Math.Max(1, c.Volumes * Pick(2, 4) / 10),
                     ["to"] = to,
                     ["mode"] = snapshot ? "snapshot" : "continuous",
                 };
