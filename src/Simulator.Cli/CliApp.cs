@@ -7,7 +7,8 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// The <c>replsim</c> command line: <c>new</c> (a scenario of one's own from a template), <c>run</c>, <c>validate</c>, <c>compare</c> and <c>sweep</c> scenarios, <c>merge</c>
-/// shard folders, <c>report</c> (an HTML page of a results folder), <c>plot</c> a metric of a finished folder, <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
+/// shard folders, <c>report</c> (an HTML page of a results folder), <c>plot</c> a metric of a finished folder, <c>swarm</c>
+/// (hunt invariant violations in random scenarios), <c>durability</c> analytics, <c>schema</c>, <c>--help</c>, <c>--version</c>.
 /// Callable in-process with any writers, which is how the tests drive it.
 /// </summary>
 public static class CliApp
@@ -57,13 +58,15 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false) =>
         Run(args, output, error, interactive, LibraryScenarioRunner.Instance);
 
+    /// <param name="swarmInvariant">An invariant <c>swarm</c> checks after every event besides the model's: the seam through
+    /// which tests plant a violation; null in use.</param>
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool interactive, IScenarioRunner runner,
-        CancellationToken stop = default)
+        CancellationToken stop = default, Func<SimulationRun, string?>? swarmInvariant = null)
     {
         var context = new CliContext(output, error, interactive, stop);
         try
         {
-            var root = BuildCommand(context, runner);
+            var root = BuildCommand(context, runner, swarmInvariant);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
@@ -117,7 +120,7 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildCommand(CliContext context, IScenarioRunner runner)
+    private static RootCommand BuildCommand(CliContext context, IScenarioRunner runner, Func<SimulationRun, string?>? swarmInvariant)
     {
         var root = new RootCommand(
             "replsim: discrete-event simulator of replicated block storage. Replays the April 2011 AWS EBS " +
@@ -166,6 +169,7 @@ public static class CliApp
         root.Add(merge);
 
         root.Add(NewCommand.Build(context));
+        root.Add(SwarmCommand.Build(context, swarmInvariant));
         root.Add(DurabilityCommand.Build(context));
         root.Add(PlotCommand.Build(context));
 

@@ -7,6 +7,8 @@ public static class ExitCodes
     public const int Ok = 0;
     /// <summary><c>validate</c> ran, and at least one figure is outside its tolerance.</summary>
     public const int ValidationFailed = 1;
+    /// <summary><c>swarm</c> (or <c>swarm --replay</c>): a run broke an invariant; its scenario and the command that reproduces it are printed.</summary>
+    public const int ViolationFound = 1;
     /// <summary>The input is wrong: an option value, a missing or invalid scenario. Nothing was written.</summary>
     public const int BadInput = 2;
     /// <summary>A bug: an unexpected exception, printed with its stack.</summary>

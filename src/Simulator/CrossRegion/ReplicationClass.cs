@@ -42,6 +42,7 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
     private bool _flushPending;
     private long _wHomeMilli;
     private readonly List<FailoverOutcome> _outcomes;
+    private int _outcomesChecked; // outcomes (of every class: the list is shared) already checked by CheckInvariants
 
     public ReplicationClass(int index, CrossRegionSpec spec, string homeRegion, Simulation sim, WanNetwork wan, int direction,
         IReadOnlyList<int> volumes, IReadOnlyList<double> writeRates, List<FailoverOutcome> outcomes)
@@ -278,11 +279,23 @@ public sealed class ReplicationClass : IEventHandler, IFlowClient
     }
 
     /// <summary>
-    /// Checks that no member serves in two regions at once, and that the write rate shipped is the sum over the members
-    /// serving at home (exactly: rates are kept in thousandths of a byte per second); throws <see cref="InvalidOperationException"/> otherwise.
+    /// Checks that no member serves in two regions at once, that the write rate shipped is the sum over the members
+    /// serving at home (exactly: rates are kept in thousandths of a byte per second), and that a member that stopped
+    /// or failed over lacks a finite, non-negative share of its writes (RPO ≥ 0, and so every recovery recorded since
+    /// the last check: RPO and RTO ≥ 0); throws <see cref="InvalidOperationException"/> otherwise.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckInvariants()
     {
+        for (; _outcomesChecked < _outcomes.Count; _outcomesChecked++)
+        {
+            var o = _outcomes[_outcomesChecked];
+            if (o.Class == Index && !(o.RpoS >= 0 && o.RpoBytes >= 0 && o.RtoS >= 0 && double.IsFinite(o.RpoS + o.RpoBytes + o.RtoS)))
+                throw new InvalidOperationException($"class {Spec.Name}: volume {o.Volume} recovered with RPO {o.RpoS} s ({o.RpoBytes} B), RTO {o.RtoS} s");
+        }
+        for (int m = 0; m < _volume.Length; m++)
+            if ((_state[m] != MemberState.Home || _blockedHome[m]) && !(_rpoS[m] >= 0 && double.IsFinite(_rpoS[m])))
+                throw new InvalidOperationException($"class {Spec.Name}: volume {_volume[m]} is {_state[m]} with RPO {_rpoS[m]} s");
         long w = 0;
         int home = 0, failed = 0, blocked = 0;
         for (int m = 0; m < _volume.Length; m++)

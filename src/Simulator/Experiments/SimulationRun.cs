@@ -179,12 +179,11 @@ public sealed class SimulationRun
             RunUntil(at);
             _sampler.Sample(at.TotalHours);
             _playbook.OnSample(at.SinceStart, _sampler.LastSample);
+            CheckTime();
             foreach (var c in _clusters) c.CheckCheapInvariants();
             if (at >= horizon || (at.Ticks >= nextCheck && _sim.EventsProcessed - eventsAtCheck >= minEvents))
             {
-                foreach (var c in _clusters) c.CheckInvariants();
-                _crossRegion?.CheckInvariants();
-                FullInvariantChecks++;
+                CheckInvariants();
                 while (nextCheck <= at.Ticks) nextCheck += Math.Max(1, FullInvariantCheckEvery.Ticks);
                 eventsAtCheck = _sim.EventsProcessed;
             }
@@ -203,6 +202,34 @@ public sealed class SimulationRun
     {
         if (AfterEveryEvent is { } check) _sim.RunUntil(at, () => check(this));
         else _sim.RunUntil(at);
+    }
+
+    /// <summary>
+    /// Every invariant of the model, now, recounted from scratch (O(volumes + nodes + members)); throws
+    /// <see cref="InvalidOperationException"/> with the first violation. Time never goes back (since the last check);
+    /// in each cluster (<see cref="StorageCluster.CheckInvariants"/>) volumes are conserved across states, lost ones
+    /// stay lost, free space is never negative nor above capacity, a volume's replicas are on distinct nodes and within
+    /// its placement rule; in each cross-region class (<see cref="CrossRegionReplication.CheckInvariants"/>) no volume
+    /// serves in two regions and a failed-over volume's RPO is not negative. <see cref="Run"/> calls it every
+    /// <see cref="FullInvariantCheckEvery"/> and at the horizon; <c>replsim swarm</c> after every event.
+    /// </summary>
+    public void CheckInvariants()
+    {
+        CheckTime();
+        foreach (var c in _clusters) c.CheckInvariants();
+        _crossRegion?.CheckInvariants();
+        FullInvariantChecks++;
+    }
+
+    private long _lastCheckedTicks;
+
+    /// <summary>The clock never goes back: the time now is at least that of the last check.</summary>
+    private void CheckTime()
+    {
+        long now = _sim.Now.Ticks;
+        if (now < _lastCheckedTicks)
+            throw new InvalidOperationException($"time went back from {new SimTime(_lastCheckedTicks)} to {_sim.Now}");
+        _lastCheckedTicks = now;
     }
 
     /// <summary>Probability that a call placing a volume in a zone hangs (see <see cref="StorageCluster.PlacementHangProbability"/>).</summary>

@@ -34,6 +34,27 @@ public abstract class DomainSpreadPolicy : PlacementPolicy
 
     public override string? Unsatisfiable() => Check(Domains, Replicas, Level);
 
+    /// <summary>Distinct nodes, and (above the node level) distinct domains of <see cref="Level"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
+    public override string? Violation(ReadOnlySpan<int> nodes)
+    {
+        string? problem = base.Violation(nodes);
+        if (problem is not null || Level == DomainLevel.Node) return problem;
+        for (int i = 0; i < nodes.Length; i++)
+            for (int j = 0; j < i; j++)
+                if (Domains.DomainOf(nodes[j], Level) == Domains.DomainOf(nodes[i], Level))
+                    return $"nodes {nodes[j]} and {nodes[i]} are both in {SnakeLevel(Level)} {Domains.DomainOf(nodes[i], Level)}";
+        return null;
+    }
+
+    private static string SnakeLevel(DomainLevel level) => level switch
+    {
+        DomainLevel.Rack => "rack",
+        DomainLevel.PowerDomain => "power domain",
+        DomainLevel.Zone => "zone",
+        _ => "node",
+    };
+
     /// <summary>Why R replicas cannot be spread at <paramref name="level"/> over <paramref name="domains"/>, or null.</summary>
     public static string? Check(FailureDomains domains, int replicas, DomainLevel level)
     {

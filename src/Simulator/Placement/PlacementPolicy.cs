@@ -56,6 +56,25 @@ public abstract class PlacementPolicy
     /// <summary>Why the policy cannot be satisfied on <see cref="Domains"/> as it is now, or null.</summary>
     public abstract string? Unsatisfiable();
 
+    /// <summary>
+    /// Why the replicas of one item on <paramref name="nodes"/> (its replicas and its copy target, if any) break the rule
+    /// every placement of this kind keeps, or null. Every kind keeps the replicas on distinct nodes of the layout; the
+    /// kinds that spread over a level of domains (<see cref="DomainSpreadPolicy"/>) keep them in distinct domains of it.
+    /// Copyset and scatter fall back outside their structure when it cannot take an item (unless strict), so only the
+    /// distinct nodes hold of them for sure. An invariant of the run (checked at every full recount), not a choice.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
+    public virtual string? Violation(ReadOnlySpan<int> nodes)
+    {
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if ((uint)nodes[i] >= (uint)Domains.NodeCount) return $"node {nodes[i]} is not one of the {Domains.NodeCount} nodes";
+            for (int j = 0; j < i; j++)
+                if (nodes[j] == nodes[i]) return $"two replicas on node {nodes[i]}";
+        }
+        return null;
+    }
+
     /// <summary>Nodes were added to <see cref="Domains"/>; kinds with structure over the nodes extend it, drawing from <paramref name="stream"/>.</summary>
     public virtual void OnNodesAdded(RandomStream stream) { }
 

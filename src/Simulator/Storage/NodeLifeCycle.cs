@@ -77,6 +77,10 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
             int v = list[i];
             if (_v.State(v) == VolumeState.Lost || !_v.HoldsReplica(v, n)) continue;
             bool blocked = _v.Has(v, VolumeFlags.IsolationBlocked);
+            // Already unavailable with its only copy here: the node crashed again while its restart was recovering its
+            // volumes (an attempt of one of them closed requests and crashed it) before reaching this one. It stays
+            // unavailable, in its list, until the next restart.
+            if (!blocked && _v.Has(v, VolumeFlags.Unavailable) && _v.Primary(v) == n) continue;
             if (_v.ReplicaCount(v) > 1)
             {
                 // Another replica remains: it serves (the next in order, if the serving one was here).
@@ -126,7 +130,7 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
         _n.MarkRestarted(n);
         if (!cluster.Spec.HoldGivenUpSpace) ReturnToService(n);
         var list = _n.VolumesOn(n);
-        for (int i = 0; i < list.Count; i++)
+        for (int i = 0; i < list.Count && _n.Status(n) != NodeStatus.Crashed; i++) // a recovered volume's attempt may crash it again: the rest wait for the next restart
         {
             int v = list[i];
             if (_v.Primary(v) != n || !_v.Has(v, VolumeFlags.Unavailable) || cluster.Lists.ListOf(v) != WaitList.Unavailable) continue;

@@ -233,7 +233,8 @@ public sealed class NodeTable
         _usedMiB[n] = usedMiB;
         HeldTotalMiB -= _heldMiB[n];
         _heldMiB[n] = 0;
-        if (isolated) { _isolated[n] = true; Isolated++; }
+        // A restarted node may have been isolated again (a routing change) before it returns: set, not added.
+        if (isolated != _isolated[n]) { _isolated[n] = isolated; Isolated += isolated ? 1 : -1; }
         Refresh(n);
     }
 
@@ -269,6 +270,7 @@ public sealed class NodeTable
     }
 
     /// <summary>Space never negative nor above capacity on an up node; counters equal to a recount.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckInvariants()
     {
         int down = 0, restarted = 0, isolated = 0, dark = 0, unpowered = 0;

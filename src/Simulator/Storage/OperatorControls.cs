@@ -82,7 +82,8 @@ internal sealed class OperatorControls(StorageCluster cluster) : IEventHandler
         }
         _lists.Remove(v);
         cluster.ReMirror.Release(v);
-        ScheduleThrottle();
+        // The released volume may park again at once (no node for it), and parking starts the throttle: one tick pending, never two.
+        if (!_sim.IsPending(_throttleEvent)) ScheduleThrottle();
     }
 
     /// <summary>Adds <paramref name="nodes"/> empty nodes on the primary network.</summary>

@@ -278,9 +278,21 @@ public sealed class StorageCluster
         Retries.WakeWaiters();
     }
 
-    /// <summary>The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.</summary>
+    /// <summary>
+    /// The node comes back without its data: its replicas are gone (as if lost for good), and it takes new ones at once.
+    /// A node no longer dark from the power loss (it crashed or failed meanwhile, which ended its darkness) has lost its
+    /// replicas already and comes back by its own restart or repair: nothing more happens to it here. A node restarted
+    /// after a crash and not yet back in service cannot fail (<see cref="Fail(int, string?)"/> leaves it alone): it gets
+    /// its power back with what it holds.
+    /// </summary>
     public void ReturnEmpty(int n)
     {
+        if (!Nodes.IsPowerDark(n)) return;
+        if (Nodes.Status(n) != NodeStatus.Up)
+        {
+            RestorePower([n]);
+            return;
+        }
         using (Failures.JoinEventOf(n)) Fail(n); // part of the power loss that cut it off, if one did
         Replace(n);
     }
@@ -362,6 +374,7 @@ public sealed class StorageCluster
     /// The invariants that cost nothing to check, run at every sample: counts within bounds, volumes conserved
     /// across states, lost never decreasing, free space never negative.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckCheapInvariants()
     {
         Volumes.CheckCounters();
@@ -370,11 +383,34 @@ public sealed class StorageCluster
 
     /// <summary>
     /// Every invariant, recounted from scratch: each volume's replicas and state (<see cref="VolumeTable.Check"/>),
-    /// counters equal to a recount, space never negative nor above capacity. Throws with the first violation found.
+    /// counters equal to a recount, space never negative nor above capacity, and each volume's replicas with its copy
+    /// target within the cluster's placement rule (<see cref="Placement.PlacementPolicy.Violation"/>). Throws with the
+    /// first violation found.
     /// </summary>
     public void CheckInvariants()
     {
+        CheckCheapInvariants();
         Volumes.CheckAll();
         Nodes.CheckInvariants();
+        CheckPlacement();
+    }
+
+    /// <summary>Each volume still in the cluster has its replicas and copy target where its placement rule allows.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
+    private void CheckPlacement()
+    {
+        var v = Volumes;
+        Span<int> nodes = stackalloc int[v.R + 1];
+        for (int i = 0; i < v.Count; i++)
+        {
+            if (v.State(i) == VolumeState.Lost) continue;
+            var replicas = v.Replicas(i);
+            replicas.CopyTo(nodes);
+            int n = replicas.Length;
+            if (v.Target[i] >= 0) nodes[n++] = v.Target[i];
+            if (Policy.Violation(nodes[..n]) is { } problem)
+                throw new InvalidOperationException($"cluster {Name}: volume {i} (replicas [{string.Join(", ", replicas.ToArray())}], " +
+                    $"target {v.Target[i]}) breaks its {Policy.Kind} placement: {problem}");
+        }
     }
 }

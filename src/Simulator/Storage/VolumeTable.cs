@@ -23,6 +23,7 @@ public sealed class VolumeTable
     private readonly FailureLog? _failures;
     private int _lostAtLastCheck;
     private readonly Simulation? _clock;
+    private System.Collections.BitArray? _lostSeen; // volumes some recount found lost; allocated at the first such recount
 
     public VolumeTable(string cluster, int clusterIndex, long[] sizeMiB, float[] writesPerSecond, NodeTable nodes, IVolumeObserver? observer,
         int replicationFactor = 2, WriteRule writeRule = WriteRule.All, FailureLog? failures = null, Simulation? clock = null)
@@ -267,6 +268,7 @@ public sealed class VolumeTable
     /// crashed unless the volume waits for that node; as many replicas as its state says under its write rule; short by
     /// a failure event (<see cref="FailureLog.EventOf"/>) exactly while stuck or degraded.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void Check(int v)
     {
         if (_state[v] == VolumeState.Lost) return;
@@ -309,6 +311,7 @@ public sealed class VolumeTable
     }
 
     /// <summary>Counts within bounds, volumes conserved across states, lost never decreasing: O(1), at every sample.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckCounters()
     {
         if (Stuck < 0 || Degraded < 0 || Lost < 0 || ConsistencyUnknown < 0 || UnavailableByCrash < 0 || Stuck + Degraded + Lost + ConsistencyUnknown > Count)
@@ -324,7 +327,11 @@ public sealed class VolumeTable
             throw new InvalidOperationException($"cluster {_cluster}: {_failures.OpenVolumes} volumes short by the failure events, {Stuck + Degraded} stuck or degraded");
     }
 
-    /// <summary>Every volume checked, and the counters equal to a recount: O(volumes).</summary>
+    /// <summary>
+    /// Every volume checked, and the counters equal to a recount: O(volumes). A volume found lost stays lost at every
+    /// later recount (besides <see cref="SetState"/> refusing to leave the state, and the count never decreasing).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // checked after every event by the swarm: optimised at once, not after tiering
     public void CheckAll()
     {
         int stuck = 0, degraded = 0, lost = 0, unknown = 0, unavailable = 0, blocked = 0;
@@ -334,6 +341,9 @@ public sealed class VolumeTable
             missingMiB += MissingMiB(v);
             if (_failures is not null && (_failures.EventOf(v) >= 0) != (_state[v] is VolumeState.Stuck or VolumeState.Degraded))
                 throw new InvalidOperationException($"cluster {_cluster}: volume {v} is {_state[v]} with failure event {_failures.EventOf(v)}");
+            if (_lostSeen is not null && _lostSeen[v] && _state[v] != VolumeState.Lost)
+                throw new InvalidOperationException($"cluster {_cluster}: volume {v} was lost and is now {_state[v]}");
+            if (_state[v] == VolumeState.Lost) (_lostSeen ??= new System.Collections.BitArray(Count))[v] = true;
             switch (_state[v])
             {
                 case VolumeState.Stuck: stuck++; break;
