@@ -317,26 +317,29 @@ public static class ExperimentFinalizer
         return path;
     }
 
-    /// <summary><c>volumes.csv</c> (<c>--volumes</c>): the header after <paramref name="keyColumns"/>, then every unit's rows in unit order.</summary>
-    private static string WriteVolumes(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns)
-    {
-        string path = Path.Combine(dir, VolumesCsv.FileName);
-        using var stream = CsvText.CreateFile(path);
-        VolumesCsv.WriteHeader(stream, keyColumns);
-        foreach (var meta in metas) UnitFiles.CopyVolumes(unitsDir, meta.Unit, stream);
-        return path;
-    }
+    /// <summary><c>volumes.csv</c> (<c>--volumes</c>): every unit's volumes not healthy, after their key.</summary>
+    private static string WriteVolumes(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns) =>
+        WriteUnitRows(Path.Combine(dir, VolumesCsv.FileName), s => VolumesCsv.WriteHeader(s, keyColumns),
+            metas.Select(m => UnitFiles.VolumesPath(unitsDir, m.Unit)));
+
+    /// <summary><c>failures.csv</c>: every unit's failure events, after their key.</summary>
+    private static string WriteFailures(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns) =>
+        WriteUnitRows(Path.Combine(dir, FailuresCsv.FileName), s => FailuresCsv.WriteHeader(s, keyColumns),
+            metas.Select(m => UnitFiles.FailuresPath(unitsDir, m.Unit)));
 
     /// <summary>
-    /// <c>failures.csv</c>: the header after <paramref name="keyColumns"/>, then every unit's events in unit order
-    /// (variant, point, replication), each unit's rows as it wrote them with its key.
+    /// A file of rows the units wrote with their key: the header, then each unit's file byte for byte, in unit order
+    /// (variant, point, replication), so that the bytes do not depend on the thread count.
     /// </summary>
-    private static string WriteFailures(string dir, string unitsDir, IReadOnlyList<UnitMeta> metas, IReadOnlyList<string> keyColumns)
+    private static string WriteUnitRows(string path, Action<Stream> writeHeader, IEnumerable<string> unitFiles)
     {
-        string path = Path.Combine(dir, FailuresCsv.FileName);
         using var stream = CsvText.CreateFile(path);
-        FailuresCsv.WriteHeader(stream, keyColumns);
-        foreach (var meta in metas) UnitFiles.CopyFailures(unitsDir, meta.Unit, stream);
+        writeHeader(stream);
+        foreach (string unitFile in unitFiles)
+        {
+            using var input = File.OpenRead(unitFile);
+            input.CopyTo(stream);
+        }
         return path;
     }
 }

@@ -136,20 +136,6 @@ public static class UnitFiles
         input.CopyTo(output);
     }
 
-    /// <summary>Appends the unit's volumes that were not healthy, byte for byte, to <paramref name="output"/>.</summary>
-    public static void CopyVolumes(string unitsDir, int index, Stream output)
-    {
-        using var input = File.OpenRead(VolumesPath(unitsDir, index));
-        input.CopyTo(output);
-    }
-
-    /// <summary>Appends the unit's failure events, byte for byte, to <paramref name="output"/>.</summary>
-    public static void CopyFailures(string unitsDir, int index, Stream output)
-    {
-        using var input = File.OpenRead(FailuresPath(unitsDir, index));
-        input.CopyTo(output);
-    }
-
     /// <summary>Reads back the unit's series rows that <paramref name="keep"/> (scope, metric) accepts; leading fields are skipped.</summary>
     public static List<TimeSeriesRow> ReadSeries(string unitsDir, int index, int leadingFields, Func<string, string, bool> keep)
     {
