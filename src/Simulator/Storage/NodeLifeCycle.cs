@@ -195,18 +195,20 @@ internal sealed class NodeLifeCycle(StorageCluster cluster) : IEventHandler
 
     /// <summary>
     /// A restarted node takes new replicas again. Its used space is recounted from the replicas it still holds:
-    /// those it lost in the crash were re-mirrored elsewhere and their space is free.
+    /// those it lost in the crash were re-mirrored elsewhere and their space is free. The node's list is pruned lazily,
+    /// so a volume that left the node and came back is listed twice: it is counted, and kept, once.
     /// </summary>
     public void ReturnToService(int n)
     {
         var list = _n.VolumesOn(n);
+        var seen = new HashSet<int>();
         long used = 0;
         int kept = 0;
         for (int i = 0; i < list.Count; i++)
         {
             int v = list[i];
             bool holds = _v.State(v) != VolumeState.Lost && (_v.HoldsReplica(v, n) || _v.Target[v] == n);
-            if (!holds) continue;
+            if (!holds || !seen.Add(v)) continue;
             used += _v.SizeMiB[v];
             list[kept++] = v;
         }

@@ -148,12 +148,37 @@ public static partial class SwarmGenerator
             _faults.Add(fault);
         }
 
+        /// <summary>
+        /// An operator action, at a time or — three times in ten — in reaction (OperatorPlaybook): after an earlier
+        /// action, on a condition held for a while, or both, each with a human delay or none.
+        /// </summary>
         private void Action(string action, long at, Map fields)
         {
-            var spec = new Map { ["at"] = Seconds(at), ["action"] = action };
+            var spec = new Map { ["action"] = action, ["name"] = $"a{_operators.Count}" };
+            if (Chance(0.3))
+            {
+                if (_operators.Count > 0 && Chance(0.4)) spec["after"] = $"a{_r.Next(_operators.Count)}";
+                if (!spec.ContainsKey("after") || Chance(0.5)) spec["when"] = Condition();
+                if (Chance(0.5)) spec["delay"] = Duration();
+            }
+            else spec["at"] = Seconds(at);
             foreach (var (key, value) in fields)
                 if (value is not null) spec[key] = value;
             _operators.Add(spec);
+        }
+
+        /// <summary>A condition on a sampled percentage of a cluster or its zone, held for a while or not at all.</summary>
+        private Map Condition()
+        {
+            var c = _clusters[_r.Next(_clusters.Count)];
+            var condition = _r.Next(3) switch
+            {
+                0 => new Map { ["metric"] = "volumes_stuck_pct", ["scope"] = "zone:" + c.Zone, ["above"] = Pick(0.1, 1.0, 5.0) },
+                1 => new Map { ["metric"] = "free_capacity_pct", ["scope"] = "cluster:" + c.Name, ["below"] = Pick(5.0, 10.0, 20.0) },
+                _ => new Map { ["metric"] = "api_error_rate_pct", ["scope"] = "zone:" + c.Zone, ["above"] = Pick(1.0, 20.0) },
+            };
+            condition["for"] = Chance(0.5) ? Duration() : "0s";
+            return condition;
         }
     }
 }
