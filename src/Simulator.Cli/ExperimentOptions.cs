@@ -15,14 +15,14 @@ internal sealed class ExperimentOptions
     {
         Description = "Units (replications) run at once, one per thread, by default one per core; results do not depend on it",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-        CustomParser = r => ParsePositive(r, "--threads"),
+        CustomParser = r => OptionParsers.Positive(r, "--threads"),
     };
 
     private readonly Option<Shard> _shard = new("--shard")
     {
         Description = "Compute only shard i of n (i from 0 to n-1): the units whose index mod n is i; combine the shard folders with replsim merge",
         DefaultValueFactory = _ => Shard.All,
-        CustomParser = ParseShard,
+        CustomParser = OptionParsers.Shard,
     };
 
     private readonly Option<string?> _folder = new("--folder")
@@ -46,7 +46,7 @@ internal sealed class ExperimentOptions
     private readonly Option<int?> _samples = new("--samples")
     {
         Description = "Latin hypercube of K points over the --vary ranges (path=lo..hi) instead of a full grid",
-        CustomParser = r => ParsePositive(r, "--samples"),
+        CustomParser = r => OptionParsers.Positive(r, "--samples"),
     };
 
     private readonly Option<bool> _report = new("--report")
@@ -90,7 +90,7 @@ internal sealed class ExperimentOptions
         {
             Description = $"Independent replications per scenario (and sweep point), each on its own random streams",
             DefaultValueFactory = _ => defaultReplications,
-            CustomParser = r => ParsePositive(r, "--replications"),
+            CustomParser = r => OptionParsers.Positive(r, "--replications"),
         };
         _vary.Validators.Add(result =>
         {
@@ -168,14 +168,6 @@ internal sealed class ExperimentOptions
         return [.. times];
     }
 
-    private static int ParsePositive(ArgumentResult result, string name)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1) return n;
-        result.AddError($"{name} expects a whole number of at least 1, found \"{text}\"");
-        return 1;
-    }
-
     /// <summary>csv (the time series as CSV alone) or <see cref="ExperimentPlan.ParquetFormat"/>.</summary>
     private static string ParseFormat(ArgumentResult result)
     {
@@ -185,11 +177,4 @@ internal sealed class ExperimentOptions
         return CsvFormat;
     }
 
-    private static Shard ParseShard(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Shard.TryParse(text, out var shard, out string error)) return shard;
-        result.AddError($"--shard {error}");
-        return Shard.All;
-    }
 }

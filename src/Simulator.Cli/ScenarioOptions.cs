@@ -14,7 +14,7 @@ internal sealed class ScenarioOptions
     private readonly Option<ulong?> _seed = new("--seed")
     {
         Description = "Run seed: every random draw derives from it; same seed, same results (default: the scenario's seed)",
-        CustomParser = ParseSeed,
+        CustomParser = OptionParsers.Seed,
     };
 
     private readonly Option<string[]> _set = new("--set")
@@ -122,14 +122,6 @@ internal sealed class ScenarioOptions
         parse.GetValue(_out) is { Length: > 0 } outDir ? outDir : "results",
         new ExperimentSettings(parse.GetValue(_seed), parse.GetValue(_scale), parse.GetValue(_sampleInterval), Replications: 1,
             parse.GetValue(_set) ?? []));
-
-    private static ulong? ParseSeed(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)) return seed;
-        result.AddError($"--seed expects a non-negative integer, found \"{text}\"");
-        return null;
-    }
 
     private static double ParseScale(ArgumentResult result)
     {

@@ -21,13 +21,13 @@ internal static class SwarmCommand
         {
             Description = "Runs at most (each its own scenario, seeded from --seed and its number)",
             DefaultValueFactory = _ => 200,
-            CustomParser = r => Positive(r, "--runs"),
+            CustomParser = r => OptionParsers.Positive(r, "--runs"),
         };
         var seed = new Option<ulong>("--seed")
         {
             Description = "Seed of the swarm: the same seed draws the same runs, whatever --threads",
             DefaultValueFactory = _ => 1,
-            CustomParser = ParseSeed,
+            CustomParser = r => OptionParsers.Seed(r) ?? 0,
         };
         var budget = new Option<Duration?>("--budget")
         {
@@ -38,7 +38,7 @@ internal static class SwarmCommand
         {
             Description = "Runs at a time (default: the processors)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
-            CustomParser = r => Positive(r, "--threads"),
+            CustomParser = r => OptionParsers.Positive(r, "--threads"),
         };
         var output = new Option<string>("--out")
         {
@@ -49,7 +49,7 @@ internal static class SwarmCommand
         {
             Description = "i/n: only the runs whose number modulo n is i (a task of a job array; the shards together are the swarm)",
             DefaultValueFactory = _ => Shard.All,
-            CustomParser = ParseShard,
+            CustomParser = OptionParsers.Shard,
         };
         var folder = new Option<string?>("--folder")
         {
@@ -138,30 +138,6 @@ internal static class SwarmCommand
         context.Error.WriteLine("  " + result.Violation);
         if (result.Detail is { } detail) context.Error.WriteLine(detail);
         return ExitCodes.ViolationFound;
-    }
-
-    private static int Positive(ArgumentResult result, string name)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1) return n;
-        result.AddError($"{name} expects a whole number of at least 1, found \"{text}\"");
-        return 1;
-    }
-
-    private static ulong ParseSeed(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)) return seed;
-        result.AddError($"--seed expects a non-negative integer, found \"{text}\"");
-        return 0;
-    }
-
-    private static Shard ParseShard(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Shard.TryParse(text, out var shard, out string error)) return shard;
-        result.AddError($"--shard {error}");
-        return Shard.All;
     }
 
     private static Duration? ParseBudget(ArgumentResult result)

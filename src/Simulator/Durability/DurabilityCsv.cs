@@ -18,8 +18,7 @@ public static class DurabilityCsv
     {
         using var stream = CsvText.CreateFile(path);
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
-        csv.EndRecord();
+        CsvText.WriteHeader(csv, keyColumns, Header);
         foreach (var (key, rows) in blocks)
             foreach (var row in rows)
             {

@@ -29,6 +29,21 @@ internal static class CsvText
     /// <summary>A writer of UTF-8 to <paramref name="stream"/>, which stays open.</summary>
     public static CsvWriter CreateWriter(Stream stream) => CsvWriter.Create(stream, Options, leaveOpen: true);
 
+    /// <summary>Writes a header line: the key columns (<c>variant</c>, <c>point</c>), then the file's own fields.</summary>
+    public static void WriteHeader(CsvWriter csv, IEnumerable<string> keyColumns, IEnumerable<string> header)
+    {
+        foreach (var field in keyColumns.Concat(header)) csv.WriteField(field);
+        csv.EndRecord();
+    }
+
+    /// <summary>Writes a header line alone to <paramref name="stream"/> (flushed, left open): a file whose rows the units append.</summary>
+    public static void WriteHeader(Stream stream, IEnumerable<string> keyColumns, IEnumerable<string> header)
+    {
+        using var csv = CreateWriter(stream);
+        WriteHeader(csv, keyColumns, header);
+        csv.Flush();
+    }
+
     /// <summary>A new file; fails if one exists, so nothing is ever overwritten.</summary>
     public static FileStream CreateFile(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);

@@ -24,8 +24,7 @@ public static class EventsCsv
     {
         using var stream = CsvText.CreateFile(path);
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
-        csv.EndRecord();
+        CsvText.WriteHeader(csv, keyColumns, Header);
         foreach (var (keys, meta) in units)
             foreach (var marker in meta.Markers.OrderBy(m => m.TimeH))
             {

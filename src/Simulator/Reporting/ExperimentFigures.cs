@@ -60,18 +60,6 @@ public static class ExperimentFigures
     /// <summary>Peak stuck volumes in the affected zone.</summary>
     public static FigureDefinition StuckPeak => Get("stuck_peak_pct");
 
-    /// <summary>How long the affected zone had more than 1 % of its volumes stuck.</summary>
-    public static FigureDefinition OutageDuration => Get("outage_duration_h");
-
-    /// <summary>The area under the affected zone's number of stuck volumes.</summary>
-    public static FigureDefinition StuckVolumeHours => Get("stuck_volume_hours");
-
-    /// <summary>When the affected zone had no volume stuck any more.</summary>
-    public static FigureDefinition RecoveryTime => Get("recovery_time_h");
-
-    /// <summary>Nodes crashed, summed over clusters.</summary>
-    public static FigureDefinition NodesCrashed => Get("nodes_crashed");
-
     /// <summary>The figures of one replication, in the order of <see cref="All"/>.</summary>
     /// <param name="summaries">That replication's summaries (one per metric and scope).</param>
     /// <param name="affectedZoneScope"><c>zone:us-east-1a</c>.</param>

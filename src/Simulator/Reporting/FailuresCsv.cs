@@ -23,13 +23,8 @@ public static class FailuresCsv
     ];
 
     /// <summary>Writes the header line, the key columns first, to <paramref name="stream"/> (flushed, left open).</summary>
-    public static void WriteHeader(Stream stream, IReadOnlyList<string> keyColumns)
-    {
-        using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
-        csv.EndRecord();
-        csv.Flush();
-    }
+    public static void WriteHeader(Stream stream, IReadOnlyList<string> keyColumns) =>
+        CsvText.WriteHeader(stream, keyColumns, Header);
 
     /// <summary>
     /// Writes one replication's rows without a header, each after the <paramref name="leadingFields"/> (a variant's name,

@@ -41,8 +41,7 @@ public static class SummaryCsv
         IReadOnlyList<(IReadOnlyList<string> Keys, IReadOnlyList<MetricSummary> Summaries)> groups)
     {
         using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
-        csv.EndRecord();
+        CsvText.WriteHeader(csv, keyColumns, Header);
         foreach (var (keys, summaries) in groups)
             foreach (var s in summaries)
             {

@@ -20,13 +20,8 @@ public static class VolumesCsv
     ];
 
     /// <summary>Writes the header line, the key columns first (flushed, left open).</summary>
-    public static void WriteHeader(Stream stream, IReadOnlyList<string> keyColumns)
-    {
-        using var csv = CsvText.CreateWriter(stream);
-        foreach (var field in keyColumns.Concat(Header)) csv.WriteField(field);
-        csv.EndRecord();
-        csv.Flush();
-    }
+    public static void WriteHeader(Stream stream, IReadOnlyList<string> keyColumns) =>
+        CsvText.WriteHeader(stream, keyColumns, Header);
 
     /// <summary>Writes one replication's rows without a header, each after <paramref name="leadingFields"/>: the header and the replications' rows concatenated are the file.</summary>
     public static void WriteRows(Stream stream, int replication, IEnumerable<VolumeRecord> volumes, IReadOnlyList<string> leadingFields)
